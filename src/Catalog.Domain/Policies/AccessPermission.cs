@@ -1,0 +1,7 @@
+namespace Catalog.Domain.Policies;
+
+public enum AccessPermission
+{
+    Read,
+    Write,
+}
