@@ -19,6 +19,8 @@ CREATE TABLE entities (
     location        text,
     classification  text        NOT NULL DEFAULT 'internal' CHECK (classification IN ('public', 'internal', 'confidential', 'pii')),
     lifecycle       text        NOT NULL DEFAULT 'active' CHECK (lifecycle IN ('active', 'deprecated', 'removed', 'deleted')),
+    -- 'restricted' metadata is visible only to owners, principals granted read, auditors and admins (see VisibilityFilter).
+    visibility      text        NOT NULL DEFAULT 'everyone' CHECK (visibility IN ('everyone', 'restricted')),
     tags            text[]      NOT NULL DEFAULT '{}',
     -- Facets the catalog has no model for, kept verbatim by name (OpenLineage custom facets, dbt meta...).
     facets          jsonb       NOT NULL DEFAULT '{}',

@@ -15,6 +15,7 @@ public sealed class EntityRecord
     public string? Location { get; set; }
     public string Classification { get; set; } = "internal";
     public string Lifecycle { get; set; } = "active";
+    public string Visibility { get; set; } = "everyone";
     public string[] Tags { get; set; } = [];
     public string Facets { get; set; } = "{}";
     public string? SourceLocation { get; set; }

@@ -1,0 +1,1 @@
+Console.WriteLine("catalog-indexer: not implemented yet");

@@ -1,0 +1,19 @@
+namespace Catalog.Storage;
+
+/// <summary>
+/// The one definition of who may see an entity's metadata, as SQL, so search, lineage and pages filter alike.
+/// Parameters: <c>@sees_everything</c> (boolean: auditors and admins) and <c>@principal_refs</c> (text[]: the user's
+/// ref and their groups'). An entity is visible when its visibility is 'everyone', or the principal sees everything,
+/// owns it, or holds a read or write grant on it.
+/// </summary>
+public static class VisibilityFilter
+{
+    public static string Sql(string entityAlias) => $"""
+        ({entityAlias}.visibility = 'everyone'
+         OR @sees_everything
+         OR {entityAlias}.owner_ref = ANY(@principal_refs)
+         OR EXISTS (SELECT 1 FROM access_grants g
+                    WHERE g.entity_id = {entityAlias}.id AND g.principal_ref = ANY(@principal_refs)
+                      AND (g.expires_at IS NULL OR g.expires_at > now())))
+        """;
+}
