@@ -112,7 +112,7 @@ public sealed class AvroHarvester(IOptions<AvroOptions> options) : IHarvester
     /// The files to harvest. For a single file, the other schema files in its directory tree are read too, only to
     /// resolve named types it refers to (e.g. <c>deps/PrivacyImport.avsc</c>); they are not harvested.
     /// </summary>
-    internal static List<AvroSourceFile>? Discover(string target, IReadOnlyCollection<string> extensions)
+    public static List<AvroSourceFile>? Discover(string target, IReadOnlyCollection<string> extensions)
     {
         bool IsSchema(string path) => extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
         if (Directory.Exists(target))
