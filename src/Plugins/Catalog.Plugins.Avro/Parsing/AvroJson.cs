@@ -15,6 +15,8 @@ public static class AvroJson
     public static JsonDocument Parse(ReadOnlyMemory<byte> content, out string? warning)
     {
         warning = null;
+        // Editors on Windows save JSON with a UTF-8 byte-order mark, which the JSON parser rejects.
+        if (content.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) content = content[3..];
         try
         {
             return JsonDocument.Parse(content, Strict);

@@ -12,7 +12,7 @@ internal static class DbtDocument
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(content, Options);
+            document = JsonDocument.Parse(WithoutBom(content), Options);
         }
         catch (JsonException error)
         {
@@ -27,4 +27,8 @@ internal static class DbtDocument
         }
         return document;
     }
+
+    /// <summary>Editors on Windows save JSON with a UTF-8 byte-order mark, which the JSON parser rejects.</summary>
+    public static ReadOnlyMemory<byte> WithoutBom(ReadOnlyMemory<byte> content) =>
+        content.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? content[3..] : content;
 }
