@@ -1,7 +1,7 @@
 using AngleSharp;
 using AngleSharp.Dom;
 
-namespace Catalog.Web.Tests;
+namespace Catalog.Testing;
 
 /// <summary>Parses served HTML with AngleSharp so tests query the page as a browser would see its markup.</summary>
 public static class Html

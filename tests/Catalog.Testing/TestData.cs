@@ -1,4 +1,4 @@
-namespace Catalog.Web.Tests;
+namespace Catalog.Testing;
 
 /// <summary>
 /// Small, explicit catalog rows for host tests (the harvest path is tested in Catalog.Indexer.Tests). Idempotent:

@@ -1,9 +1,10 @@
-using Catalog.Testing;
+using Xunit;
+
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
-namespace Catalog.Web.Tests;
+namespace Catalog.Testing;
 
 /// <summary>
 /// The real portal (its Program) on a fresh, migrated PostgreSQL database of its own, with the sample plugin loaded
