@@ -32,7 +32,7 @@ case "${1:-help}" in
     ensure_postgres; ensure_node; ensure_chromium
     shift
     dotnet build Catalog.sln -c Release -warnaserror
-    dotnet test Catalog.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/catalog-test.log
+    dotnet test Catalog.sln -c Release --no-build "$@" 2>&1 | tee /tmp/catalog-test.log
     status=${PIPESTATUS[0]}
     # One closing line for the whole run: N passed, N failed.
     awk '/^(Passed|Failed)!/ { for (i=1;i<=NF;i++) { if ($i=="Passed:") p+=$(i+1); if ($i=="Failed:") f+=$(i+1) } } END { printf "%d passed, %d failed\n", p, f }' /tmp/catalog-test.log | tr -d ','
