@@ -30,10 +30,12 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         ON CONFLICT (kind, namespace, name) DO NOTHING
         """;
 
-    private const string InsertDetailRows = """
-        INSERT INTO datasets (entity_id) SELECT id FROM entities WHERE ref = ANY(@refs) AND kind = 'dataset' ON CONFLICT DO NOTHING;
-        INSERT INTO jobs (entity_id) SELECT id FROM entities WHERE ref = ANY(@refs) AND kind = 'job' ON CONFLICT DO NOTHING;
-        """;
+    // Stubs get their kind's detail row too, so every dataset has a datasets row and every job a jobs row.
+    private const string InsertDatasetRows =
+        "INSERT INTO datasets (entity_id) SELECT id FROM entities WHERE ref = ANY(@refs) AND kind = 'dataset' ON CONFLICT DO NOTHING";
+
+    private const string InsertJobRows =
+        "INSERT INTO jobs (entity_id) SELECT id FROM entities WHERE ref = ANY(@refs) AND kind = 'job' ON CONFLICT DO NOTHING";
 
     private const string LockEntities = "SELECT id FROM entities WHERE ref = ANY(@refs) ORDER BY id FOR UPDATE";
 
@@ -168,7 +170,8 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command(InsertStubs, TextArray("kinds", references.Select(r => r.Kind)),
             TextArray("namespaces", references.Select(r => r.Namespace)), TextArray("names", references.Select(r => r.Name))));
-        batch.BatchCommands.Add(Command(InsertDetailRows, TextArray("refs", refs)));
+        batch.BatchCommands.Add(Command(InsertDatasetRows, TextArray("refs", refs)));
+        batch.BatchCommands.Add(Command(InsertJobRows, TextArray("refs", refs)));
         batch.BatchCommands.Add(Command(LockEntities, TextArray("refs", refs)));
         var checks = new List<(NpgsqlBatchCommand Command, ItemPlan Plan, string Reason)>();
         foreach (var plan in plans)
