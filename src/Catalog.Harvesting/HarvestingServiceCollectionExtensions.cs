@@ -22,6 +22,7 @@ public static class HarvestingServiceCollectionExtensions
         services.TryAddSingleton<HarvestEngine>();
         services.TryAddSingleton<IHarvestService>(sp => sp.GetRequiredService<HarvestEngine>());
         services.TryAddSingleton<HarvestRunner>();
+        services.TryAddSingleton<RawInputReplayer>();
         return services;
     }
 }
