@@ -15,6 +15,8 @@ public sealed class MappedDocument(DescriptorDocument document)
     public DescriptorProblems Problems { get; } = new();
     public List<HarvestItem> Items { get; } = [];
     public List<LocationTarget> Targets { get; } = [];
+    /// <summary>Problems reported without rejecting the document (a Location target that cannot be followed).</summary>
+    public List<DescriptorProblem> Notes { get; } = [];
     public EntityRef? Ref { get; set; }
     /// <summary>Human name for messages: <c>Component 'invalid component'</c>.</summary>
     public string Label { get; set; } = $"{document.Kind} (document {document.Index + 1})";
