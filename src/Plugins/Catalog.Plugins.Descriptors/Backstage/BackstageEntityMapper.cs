@@ -37,7 +37,7 @@ public sealed class BackstageEntityMapper : IDescriptorMapper
             metadata.Problem("namespace", $"'{@namespace}' is not a valid namespace: expected {BackstageNames.NamespaceRule}");
         var tags = ReadTags(metadata);
         foreach (var field in BackstageRelations.RequiredSpecFields.GetValueOrDefault(kind, []))
-            if (spec.Get(field) is null) spec.Problem(field, $"is required for a {kind}");
+            if (spec.Get(field) is null) spec.Problem(field, $"is required for kind {kind}");
         if (kind == "Location") ReadTargets(spec, mapped);
         if (mapped.Rejected || name is null) return mapped;
 

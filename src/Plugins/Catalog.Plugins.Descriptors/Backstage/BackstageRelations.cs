@@ -27,11 +27,14 @@ public static class BackstageRelations
         new("children", "parentOf", true, "Group", Single: false),
     ];
 
-    /// <summary>Spec fields each kind must have (Backstage's kind schemas); other kinds need none.</summary>
+    /// <summary>
+    /// Spec fields each kind must have (Backstage's kind schemas); other kinds need none. An API's definition is not
+    /// required: Backstage's own demo declares an MCP server API with <c>remotes</c> and no definition.
+    /// </summary>
     public static IReadOnlyDictionary<string, string[]> RequiredSpecFields { get; } = new Dictionary<string, string[]>
     {
         ["Component"] = ["type", "lifecycle", "owner"],
-        ["API"] = ["type", "lifecycle", "owner", "definition"],
+        ["API"] = ["type", "lifecycle", "owner"],
         ["Resource"] = ["type", "owner"],
         ["System"] = ["owner"],
         ["Domain"] = ["owner"],
