@@ -13,7 +13,8 @@ internal static class LineageGraphChanges
 
         var kindNames = graph.KindNames.ToList();
         var addedNodes = new SortedDictionary<long, byte>();
-        foreach (var change in changes)
+        // Only live edges bring nodes; a removal between unknown entities changes nothing.
+        foreach (var change in changes.Where(c => c.Live))
             foreach (var node in new[] { change.From, change.To })
                 if (graph.IndexOf(node.EntityId) < 0 && !addedNodes.ContainsKey(node.EntityId))
                     addedNodes.Add(node.EntityId, CodeOf(kindNames, node.Kind));
@@ -25,6 +26,7 @@ internal static class LineageGraphChanges
         var added = new List<(int, int)>();
         foreach (var change in changes)
         {
+            if (!change.Live && (IndexOf(change.From.EntityId) < 0 || IndexOf(change.To.EntityId) < 0)) continue;
             var pair = (IndexOf(change.From.EntityId), IndexOf(change.To.EntityId));
             if (change.Live) added.Add(pair); else removed.Add(Key(pair.Item1, pair.Item2));
         }

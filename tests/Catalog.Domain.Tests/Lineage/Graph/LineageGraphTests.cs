@@ -66,6 +66,17 @@ public class LineageGraphTests
     }
 
     [Fact]
+    public void Removing_an_edge_between_entities_the_graph_never_had_changes_nothing()
+    {
+        var graph = Sample();
+
+        var changed = graph.WithChanges([new LineageEdgeChange(new(98, "dataset"), new(99, "job"), Live: false)]);
+
+        Assert.Equal(3, changed.NodeCount);
+        Assert.Equal(2, changed.EdgeCount);
+    }
+
+    [Fact]
     public void Changes_may_bring_a_new_kind()
     {
         var changed = Sample().WithChanges([new LineageEdgeChange(new(5, "event-type"), new(10, "dataset"), Live: true)]);
