@@ -60,6 +60,24 @@ public sealed class EntityDetailsLoader(NpgsqlDataSource dataSource)
         return found;
     }
 
+    /// <summary>Refs of visible entities of the given kinds that take part in lineage, for pickers; at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<string>> ListLineageRefsAsync(IReadOnlyCollection<string> kinds, CatalogPrincipal principal, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT e.ref FROM entities e
+            WHERE e.kind = ANY(@kinds) AND {VisibilityFilter.Sql("e")}
+              AND EXISTS (SELECT 1 FROM lineage_edges l WHERE l.from_id = e.id AND l.removed_at IS NULL)
+            ORDER BY e.ref LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("kinds", kinds.ToArray());
+        command.Parameters.AddWithValue("limit", limit);
+        AddPrincipal(command, principal);
+        var refs = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) refs.Add(reader.GetString(0));
+        return refs;
+    }
+
     internal static void AddPrincipal(NpgsqlCommand command, CatalogPrincipal principal)
     {
         command.Parameters.AddWithValue("sees_everything", principal.SeesEverything);
