@@ -54,13 +54,16 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
         return ImpactReport.Create(start.Ref, endpoints, slice.Truncated);
     }
 
-    /// <summary>The shortest path from one entity to another along the flow of data, trying both orders; null when unconnected or unknown.</summary>
+    /// <summary>
+    /// The shortest path between two entities along the flow of data, trying both orders; listed in the
+    /// direction data flows (source first). Null when unconnected or unknown.
+    /// </summary>
     public async Task<IReadOnlyList<LineageNodeView>?> FindPathAsync(string fromRef, string toRef, CatalogPrincipal principal, CancellationToken cancellationToken)
     {
         if (await FindVisibleAsync(fromRef, principal, cancellationToken) is not { } from) return null;
         if (await FindVisibleAsync(toRef, principal, cancellationToken) is not { } to) return null;
         var path = await topology.FindPathAsync(from.Id, to.Id, Options.MaxDepth * 5, cancellationToken)
-                   ?? (await topology.FindPathAsync(to.Id, from.Id, Options.MaxDepth * 5, cancellationToken))?.Reverse().ToList();
+                   ?? await topology.FindPathAsync(to.Id, from.Id, Options.MaxDepth * 5, cancellationToken);
         if (path is null) return null;
         var loaded = await details.LoadAsync(path, principal, withFields: false, cancellationToken);
         var names = new NodeNames(loaded);
