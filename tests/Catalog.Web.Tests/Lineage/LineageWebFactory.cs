@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Catalog.Plugins.Lineage.Snapshot;
-using Catalog.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,21 +12,22 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Web.Tests.Lineage;
 
 /// <summary>
-/// The real portal on a fresh real database, with the lineage engine chosen per fixture. Callers say who they
-/// are with headers (X-Test-User, X-Test-Groups, X-Test-Roles); an authentication handler turns them into
+/// The host's <see cref="CatalogWebFactory"/> with the lineage engine chosen per fixture. Callers say who they
+/// are with headers (X-Test-User, X-Test-Groups, X-Test-Roles); an authentication handler turns them into the
 /// claims the host's principal accessor reads. Everything else — HTTP, routing, SQL — is the real thing.
 /// </summary>
-public class LineageWebFactory(string engine) : WebApplicationFactory<Program>, IAsyncLifetime
+public class LineageWebFactory(string engine) : CatalogWebFactory
 {
-    public string ConnectionString { get; private set; } = "";
-
-    public async Task InitializeAsync() => ConnectionString = await PostgresServer.CreateDatabaseAsync("lineage" + engine);
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     public LineageSnapshotStore Snapshot => Services.GetRequiredService<LineageSnapshotStore>();
 
     public LineageTestData Data => new(ConnectionString);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Plugins:lineage:Engine", engine),
+        // Tests refresh the snapshot explicitly, so the background loop must not race them to it.
+        new("Plugins:lineage:RefreshInterval", "00:10:00"),
+    ];
 
     public HttpClient ClientFor(string? user = null, string? groups = null, string? roles = null)
     {
@@ -40,11 +40,7 @@ public class LineageWebFactory(string engine) : WebApplicationFactory<Program>, 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Catalog", ConnectionString);
-        builder.UseSetting("Catalog:SampleCatalog:SeedOnFirstStart", "false");
-        builder.UseSetting("Plugins:lineage:Engine", engine);
-        builder.UseSetting("Plugins:lineage:RefreshInterval", "00:10:00");
+        base.ConfigureWebHost(builder);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
             services.AddAuthentication(o => { o.DefaultScheme = TestAuthHandler.SchemeName; o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName; })

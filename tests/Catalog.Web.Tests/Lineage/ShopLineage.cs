@@ -44,25 +44,21 @@ public static class ShopLineage
 }
 
 /// <summary>The portal with the shop pipeline, answering from the in-memory snapshot.</summary>
-public sealed class ShopSnapshotFactory : LineageWebFactory, IAsyncLifetime
+public sealed class ShopSnapshotFactory() : LineageWebFactory("Snapshot")
 {
-    public ShopSnapshotFactory() : base("Snapshot") { }
-
-    async Task IAsyncLifetime.InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await InitializeAsync();
+        await base.InitializeAsync();
         await ShopLineage.SeedAsync(Data);
     }
 }
 
 /// <summary>The same pipeline answered by recursive SQL only.</summary>
-public sealed class ShopSqlFactory : LineageWebFactory, IAsyncLifetime
+public sealed class ShopSqlFactory() : LineageWebFactory("Sql")
 {
-    public ShopSqlFactory() : base("Sql") { }
-
-    async Task IAsyncLifetime.InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await InitializeAsync();
+        await base.InitializeAsync();
         await ShopLineage.SeedAsync(Data);
     }
 }
