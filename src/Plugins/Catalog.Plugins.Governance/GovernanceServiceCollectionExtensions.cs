@@ -140,10 +140,11 @@ public static class GovernanceServiceCollectionExtensions
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
-            context.Response.StatusCode = status;
-        else
-            context.Response.Redirect(context.RedirectUri);
+        if (ApiProblems.IsApi(context.Request))
+            return ApiProblems.WriteAsync(context.Response, status, status == StatusCodes.Status401Unauthorized
+                ? "This needs a signed-in user or an API token (Authorization: Bearer ...)."
+                : "Your account does not have the permission this needs.");
+        context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
 }

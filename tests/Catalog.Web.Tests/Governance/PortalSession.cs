@@ -32,14 +32,17 @@ public sealed class PortalSession(HttpClient client) : IDisposable
         return await client.PostAsync(path, new FormUrlEncodedContent(values));
     }
 
-    /// <summary>The page's token, or (for a page that redirects anonymous users) the sign-in page's: a browser would have one from any page.</summary>
+    /// <summary>
+    /// The session's token, read from the account page every persona may open: the token belongs to the session, not to
+    /// a form, and reading it from a page the persona may not open would itself be a (correctly audited) denial.
+    /// </summary>
     private async Task<string> AntiforgeryTokenAsync(string path)
     {
-        var response = await client.GetAsync(path);
-        if (response.StatusCode != HttpStatusCode.OK) response = await client.GetAsync("/account/sign-in");
+        var response = await client.GetAsync("/account");
         var document = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
         var input = document.QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement;
-        return input?.Value ?? throw new InvalidOperationException($"No antiforgery token on {path}.");
+        input ??= (await GetDocumentAsync("/account/sign-in")).QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement;
+        return input?.Value ?? throw new InvalidOperationException($"No antiforgery token for {path}.");
     }
 
     public Task<HttpResponseMessage> PutJsonAsync<T>(string path, T body) => client.PutAsJsonAsync(path, body);

@@ -77,7 +77,12 @@ public sealed class AccessService(NpgsqlDataSource dataSource, EntityLookup enti
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var classification = await ScalarAsync<string>(connection, transaction, "SELECT classification FROM entities WHERE id = @id", entityId, cancellationToken) ?? "internal";
+        // The endpoint's own classification or its most sensitive column's, whichever is higher.
+        var classification = await ScalarAsync<string>(connection, transaction, """
+            SELECT c FROM (SELECT classification AS c FROM entities WHERE id = @id
+                           UNION ALL SELECT classification FROM dataset_fields WHERE entity_id = @id AND classification IS NOT NULL) x
+            ORDER BY array_position(ARRAY['public', 'internal', 'confidential', 'pii'], c) DESC LIMIT 1
+            """, entityId, cancellationToken) ?? "internal";
         Classifications.TryParse(classification, out var cls);
         var proposal = new GrantProposal(input.Principal?.Trim() ?? "", permission.Value, cls) { ExpiresAt = expires, Reason = input.Reason?.Trim() };
         var violations = GrantValidator.Validate(proposal, time.GetUtcNow());

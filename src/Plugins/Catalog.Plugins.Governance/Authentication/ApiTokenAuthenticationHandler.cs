@@ -54,8 +54,10 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = "Bearer realm=\"catalog\"";
-        return Task.CompletedTask;
+        return Infrastructure.ApiProblems.WriteAsync(Response, 401, "The API token is missing, unknown, revoked or expired.");
     }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Infrastructure.ApiProblems.WriteAsync(Response, 403, "This API token's scopes do not allow this. Tokens can read or ingest; policy changes need a person signed in.");
 }

@@ -8,8 +8,8 @@ namespace Catalog.Plugins.Governance.Authorization;
 
 /// <summary>
 /// Audits denials made by endpoint authorization (pages and APIs with a required policy, any plugin's), then lets
-/// the framework's default handler answer (redirect to sign-in, 401 or 403). Anonymous GETs that are merely sent to
-/// sign in are not audited — that is browsing, not an access decision.
+/// the framework's default handler answer (redirect to sign-in, 401 or 403). Anonymous visitors sent to sign in are
+/// audited too: with the default (anonymous read allowed) that only happens on pages that need more than reading.
 /// </summary>
 public sealed class AuditingAuthorizationResultHandler(AuditTrail audit) : IAuthorizationMiddlewareResultHandler
 {
@@ -17,8 +17,7 @@ public sealed class AuditingAuthorizationResultHandler(AuditTrail audit) : IAuth
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        var anonymousRead = authorizeResult.Challenged && HttpMethods.IsGet(context.Request.Method);
-        if ((authorizeResult.Forbidden || authorizeResult.Challenged) && !anonymousRead)
+        if (authorizeResult.Forbidden || authorizeResult.Challenged)
         {
             var failed = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.GetType().Name).ToArray() ?? [];
             await audit.RecordAsync(new AuditRecord(GovernanceGate.ActorOf(context.User), AuditActions.AccessDenied, $"{context.Request.Method} {context.Request.Path}")
