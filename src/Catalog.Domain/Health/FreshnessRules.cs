@@ -16,9 +16,12 @@ public static class FreshnessRules
         if (periods is null) return Freshness.Unknown;
 
         var firstByKey = arrivals.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Min(a => a.At));
-        // The endpoint is expected to produce from its oldest known period on (or from when it became active).
-        var firstExpected = arrivals.Select(a => periods.ForKey(a.Key)?.Start ?? periods.Containing(a.At).Start)
-            .Append(activeSince ?? DateTimeOffset.MaxValue).Min();
+        // The endpoint is expected to produce from the period of its first output on (or from when it became
+        // active). "First" is by arrival time: a backfill of older history arrives later and does not promise
+        // the gap between that history and the first real output.
+        var first = arrivals.MinBy(a => a.At);
+        var firstExpected = first is null ? activeSince ?? DateTimeOffset.MaxValue
+            : (periods.ForKey(first.Key)?.Start ?? periods.Containing(first.At).Start) is var s && activeSince < s ? activeSince.Value : s;
         if (firstExpected == DateTimeOffset.MaxValue) return Freshness.Unknown;
         var from = firstExpected > now - lookBack ? firstExpected : now - lookBack;
 
