@@ -23,6 +23,23 @@ CREATE INDEX cost_daily_entity ON cost_daily_snapshots (entity_id, day);
 CREATE INDEX cost_daily_owner ON cost_daily_snapshots (owner_ref, day);
 CREATE INDEX cost_daily_namespace ON cost_daily_snapshots (namespace, day);
 
+-- When a partition's bytes started to cost money, for snapshots of past days: the end of the period its key names
+-- (2026-01-15T13 → 14:00 UTC, 2026-01-15 → next midnight UTC) or, when earlier or when the key names no period,
+-- the time it was recorded. Keys that look like dates but are not (2026-02-30) fall back to the recorded time.
+CREATE FUNCTION cost_partition_since(partition_key text, created_at timestamptz) RETURNS timestamptz
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF partition_key ~ '^\d{4}-\d{2}-\d{2}T\d{2}$' THEN
+        RETURN LEAST(created_at, (replace(partition_key, 'T', ' ') || ':00:00+00')::timestamptz + interval '1 hour');
+    ELSIF partition_key ~ '^\d{4}-\d{2}-\d{2}$' THEN
+        RETURN LEAST(created_at, (partition_key || ' 00:00:00+00')::timestamptz + interval '1 day');
+    END IF;
+    RETURN created_at;
+EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
+    RETURN created_at;
+END;
+$$;
+
 -- The problems the health monitor last saw, so it notifies on a transition (a problem appearing), not on
 -- every check. A row is removed when its problem clears.
 CREATE TABLE health_problem_states (
