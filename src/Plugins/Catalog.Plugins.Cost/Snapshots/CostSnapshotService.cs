@@ -16,6 +16,7 @@ public sealed partial class CostSnapshotService(CostSnapshotter snapshotter, IOp
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunSnapshots) return;
         // Let the host finish starting (and migrate) before touching the database.
         await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
