@@ -7,12 +7,21 @@ namespace Catalog.Domain.Health;
 /// <summary>Turns freshness, runs and quality results into the problems the health page lists.</summary>
 public static class HealthRules
 {
+    /// <summary>
+    /// One problem per late endpoint, not one per missing period: an endpoint "turns late" once, and stays late
+    /// (the same problem) until every overdue partition has arrived.
+    /// </summary>
     public static IEnumerable<HealthProblem> FromFreshness(Freshness freshness)
     {
-        foreach (var missing in freshness.Missing)
-            yield return new HealthProblem(HealthProblemKind.Late, missing.Period.Key,
-                $"Partition {missing.Period.Key} was due by {Format(missing.Period.Deadline)} and has not arrived.", missing.Period.Deadline);
+        var missing = freshness.Missing;
+        if (missing.Count == 0) yield break;
+        var oldest = missing[0];
+        var count = missing.Count == 1 ? "Partition" : $"{missing.Count} partitions overdue; the oldest,";
+        yield return new HealthProblem(HealthProblemKind.Late, LateSubject,
+            $"{count} {oldest.Period.Key} was due by {Format(oldest.Period.Deadline)} and has not arrived.", oldest.Period.Deadline);
     }
+
+    public const string LateSubject = "freshness";
 
     /// <param name="runs">The workflow's recent runs, newest first.</param>
     public static IEnumerable<HealthProblem> FromRuns(IReadOnlyList<RunSample> runs, DateTimeOffset now)

@@ -23,9 +23,8 @@ public sealed class CostPlugin : ICatalogPlugin
     public void Register(IPluginBuilder plugin)
     {
         var services = plugin.Services;
-        services.AddOptions<CostOptions>().Bind(plugin.Configuration)
-            .Validate(o => !PriceBookFactory.Validate(o).Any(), "Plugins:cost is invalid; see the start-up error for the field.")
-            .ValidateOnStart();
+        services.AddOptions<CostOptions>().Bind(plugin.Configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CostOptions>>(new ValidateCostOptions());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => PriceBookFactory.Create(sp.GetRequiredService<IOptions<CostOptions>>().Value));
         services.AddSingleton<IStorageCostEstimator, ConfiguredStorageCostEstimator>();
@@ -40,4 +39,11 @@ public sealed class CostPlugin : ICatalogPlugin
         plugin.AddEntityTab(new EntityTab("cost", "Cost", EntityFilter.Parse("kind:dataset,job"), typeof(CostTab)) { Order = 60 });
         plugin.MapEndpoints(CostApi.Map);
     }
+}
+
+/// <summary>Start-up validation that lists every problem with the key to fix.</summary>
+internal sealed class ValidateCostOptions : IValidateOptions<CostOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CostOptions options) =>
+        PriceBookFactory.Validate(options).ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

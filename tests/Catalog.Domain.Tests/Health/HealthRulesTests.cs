@@ -73,4 +73,18 @@ public class HealthRulesTests
         Assert.Equal(HealthSeverity.Failing, HealthRules.Worst(problems));
         Assert.Equal(HealthSeverity.Healthy, HealthRules.Worst([]));
     }
+
+    [Fact]
+    public void A_late_endpoint_is_one_problem_naming_the_oldest_overdue_partition()
+    {
+        var hourly = new Schedule { Kind = ScheduleKind.Hourly, Deadline = TimeSpan.FromMinutes(30) };
+        var freshness = FreshnessRules.Evaluate(hourly, [new Arrival("2026-01-15T08", Now.AddHours(-3))], Now, TimeSpan.FromDays(1));
+
+        var problem = Assert.Single(HealthRules.FromFreshness(freshness));
+
+        Assert.Equal(HealthProblemKind.Late, problem.Kind);
+        Assert.Equal(HealthRules.LateSubject, problem.Subject);
+        Assert.StartsWith("2 partitions overdue; the oldest, 2026-01-15T09 was due by 2026-01-15 10:30 UTC", problem.Summary);
+        Assert.Equal(new DateTimeOffset(2026, 1, 15, 10, 30, 0, TimeSpan.Zero), problem.Since);
+    }
 }
