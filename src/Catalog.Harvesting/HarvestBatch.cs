@@ -41,6 +41,9 @@ public sealed class HarvestBatch : IHarvestBatch
         items.Add(item);
     }
 
+    public Task<StoredSchema?> GetLatestSchemaAsync(Catalog.Domain.Entities.EntityRef subject, CancellationToken cancellationToken) =>
+        scope.Ledger.GetLatestSchemaAsync(subject, cancellationToken);
+
     public void AddError(HarvestError error)
     {
         ArgumentNullException.ThrowIfNull(error);
