@@ -1,0 +1,57 @@
+using Catalog.Plugins.Hosting;
+using Catalog.Plugins.Security;
+using Catalog.Web.Components;
+using Catalog.Web.ReadModel;
+using Catalog.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Web.Extensions;
+
+public static class WebExtensions
+{
+    public static WebApplicationBuilder AddCatalogWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents();
+        services.AddHttpContextAccessor();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddAntiforgery();
+        services.AddAuthentication();
+        services.AddAuthorization();
+        // Plugins registered first; these only fill what no plugin (governance) provided.
+        services.AddSingleton<IPostConfigureOptions<AuthorizationOptions>, PermissiveDefaultPolicies>();
+        services.TryAddSingleton<ICatalogPrincipalAccessor, ClaimsPrincipalAccessor>();
+        services.AddScoped<CatalogReader>();
+        return builder;
+    }
+
+    public static WebApplication UseCatalogWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        // Addresses no endpoint serves; pages that find nothing call NavigationManager.NotFound() instead.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi();
+        return app;
+    }
+
+    /// <summary>The host's pages plus every routable component the plugins declared.</summary>
+    public static WebApplication MapCatalogPages(this WebApplication app)
+    {
+        var registry = app.Services.GetRequiredService<PluginRegistry>();
+        var pageAssemblies = registry.PageAssemblies.Where(a => a != typeof(App).Assembly).Distinct().ToArray();
+        app.MapRazorComponents<App>().AddAdditionalAssemblies(pageAssemblies);
+        return app;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Catalog.Domain.Entities;
+using Catalog.Domain.Policies;
+using Catalog.Plugins.Security;
+using Catalog.Storage;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Catalog.Web.ReadModel;
+
+/// <summary>Reads what the host's own pages show. Visibility is decided by <see cref="VisibilityFilter"/> before anything else loads.</summary>
+public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource)
+{
+    private const int FacetDisplayLimit = 16 * 1024;
+
+    public async Task<HomeStatistics> GetHomeStatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var kinds = await db.Entities.Where(e => e.Lifecycle == "active" || e.Lifecycle == "deprecated")
+            .GroupBy(e => e.Kind).Select(g => new KindCount(g.Key, g.LongCount())).ToListAsync(cancellationToken);
+        var dayAgo = DateTimeOffset.UtcNow.AddDays(-1);
+        var harvests = await db.HarvestRuns.OrderByDescending(h => h.StartedAt).Take(5)
+            .Select(h => new RecentHarvest(h.Harvester, h.Target, h.Status, h.StartedAt, h.ItemsApplied, h.ErrorCount)).ToListAsync(cancellationToken);
+        return new HomeStatistics(
+            [.. kinds.OrderByDescending(k => k.Count)],
+            await db.LineageEdges.LongCountAsync(e => e.RemovedAt == null, cancellationToken),
+            await db.ColumnLineageEdges.LongCountAsync(e => e.RemovedAt == null, cancellationToken),
+            await db.Runs.LongCountAsync(r => r.StartedAt >= dayAgo, cancellationToken),
+            await db.Runs.LongCountAsync(r => r.StartedAt >= dayAgo && r.State == "failed", cancellationToken),
+            harvests);
+    }
+
+    /// <summary>The entity's id when it exists and <paramref name="principal"/> may see it; null otherwise (shown as not found).</summary>
+    public async Task<long?> FindVisibleAsync(EntityRef entityRef, CatalogPrincipal principal, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT e.id FROM entities e WHERE e.ref = @ref AND {VisibilityFilter.Sql("e")}");
+        command.Parameters.AddWithValue("ref", entityRef.ToString());
+        command.Parameters.AddWithValue("sees_everything", principal.SeesEverything);
+        command.Parameters.AddWithValue("principal_refs", principal.PrincipalRefs.ToArray());
+        return await command.ExecuteScalarAsync(cancellationToken) as long?;
+    }
+
+    public async Task<EntityDetails?> GetDetailsAsync(EntityRef entityRef, CatalogPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (await FindVisibleAsync(entityRef, principal, cancellationToken) is not { } id) return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var e = await db.Entities.SingleAsync(x => x.Id == id, cancellationToken);
+        var entity = ToDomain(e);
+        var owner = e.OwnerRef is null ? null : await db.Entities.Where(x => x.Ref == e.OwnerRef).Select(x => x.Title).FirstOrDefaultAsync(cancellationToken);
+        var dataset = await db.Datasets.SingleOrDefaultAsync(d => d.EntityId == id, cancellationToken);
+        var fields = await db.DatasetFields.Where(f => f.EntityId == id).OrderBy(f => f.Ordinal).ThenBy(f => f.Name)
+            .Select(f => new FieldRow(f.Name, f.DataType, f.Description, f.Nullable, f.Tags, f.Classification)).ToListAsync(cancellationToken);
+        var job = await db.Jobs.Where(j => j.EntityId == id)
+            .Select(j => new JobSummary(j.JobType, j.ScheduleKind == "cron" ? "cron " + j.Cron : j.ScheduleKind, j.TimeZone, j.DeadlineMinutes, j.Sql, j.SourceCodeUrl))
+            .SingleOrDefaultAsync(cancellationToken);
+        var runs = await db.Runs.Where(r => r.JobId == id).OrderByDescending(r => r.StartedAt ?? r.UpdatedAt).Take(10)
+            .Select(r => new RunRow(r.Id, r.State, r.NominalStart, r.StartedAt, r.EndedAt, r.ErrorMessage)).ToListAsync(cancellationToken);
+        return new EntityDetails(id, entity)
+        {
+            Visibility = e.Visibility,
+            OwnerTitle = owner,
+            UpdatedAt = e.UpdatedAt,
+            SourceLocation = e.SourceLocation,
+            Partitioning = dataset?.Partitioning,
+            StorageClass = dataset?.StorageClass,
+            Fields = fields,
+            Partitions = dataset is null ? null : await PartitionsAsync(db, id, cancellationToken),
+            Job = job,
+            RecentRuns = runs,
+            Relations = await RelationsAsync(db, id, cancellationToken),
+            Retention = await db.RetentionPolicies.Where(p => p.EntityId == id || (p.Namespace == e.Namespace && p.Scope == "namespace") || (p.Classification == e.Classification && p.Scope == "classification"))
+                .OrderBy(p => p.Scope).Select(p => new RetentionRow(p.Scope, p.Mode, p.Value ?? p.MaxDays, p.Justification, p.Origin, p.UpdatedBy, p.UpdatedAt)).ToListAsync(cancellationToken),
+            Grants = await db.AccessGrants.Where(g => g.EntityId == id).OrderBy(g => g.PrincipalRef)
+                .Select(g => new GrantRow(g.PrincipalRef, g.Permission, g.Origin, g.ExpiresAt)).ToListAsync(cancellationToken),
+            Quality = await db.QualityResults.Where(q => q.DatasetId == id).OrderByDescending(q => q.ExecutedAt).Take(20)
+                .Select(q => new QualityRow(q.CheckName, q.ColumnName, q.Framework, q.Status, q.ExecutedAt, q.Message)).ToListAsync(cancellationToken),
+            SchemaVersions = (await db.SchemaVersions.Where(s => s.EntityId == id).OrderByDescending(s => s.Version).Take(20).ToListAsync(cancellationToken))
+                .Select(s => new SchemaVersionRow(s.Version, s.Compatibility, s.Fingerprint, JsonSerializer.Deserialize<string[]>(s.Changes) ?? [], s.CreatedAt)).ToList(),
+            Upstream = await NeighboursAsync(db, id, upstream: true, cancellationToken),
+            Downstream = await NeighboursAsync(db, id, upstream: false, cancellationToken),
+            Facets = ReadFacets(e.Facets),
+        };
+    }
+
+    public static CatalogEntity ToDomain(Storage.Entities.EntityRecord e) => new()
+    {
+        Ref = new EntityRef(e.Kind, e.Namespace, e.Name),
+        Title = e.Title,
+        Description = e.Description,
+        Owner = EntityRef.TryParse(e.OwnerRef, out var owner) ? owner : null,
+        Platform = e.Platform,
+        Location = e.Location,
+        Classification = Classifications.TryParse(e.Classification, out var c) ? c : Classification.Internal,
+        Lifecycle = Enum.TryParse<Lifecycle>(e.Lifecycle, ignoreCase: true, out var l) ? l : Lifecycle.Active,
+        Tags = e.Tags,
+    };
+
+    private static async Task<PartitionSummary> PartitionsAsync(CatalogDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var all = db.Partitions.Where(p => p.DatasetId == id);
+        var count = await all.LongCountAsync(cancellationToken);
+        var rows = await all.SumAsync(p => p.RowCount, cancellationToken);
+        var bytes = await all.SumAsync(p => p.Bytes, cancellationToken);
+        var latest = await all.OrderByDescending(p => p.PartitionKey).Take(12)
+            .Select(p => new PartitionRow(p.PartitionKey, p.RowCount, p.Bytes, p.CreatedAt, p.RunId)).ToListAsync(cancellationToken);
+        return new PartitionSummary(count, rows, bytes, latest);
+    }
+
+    private static async Task<IReadOnlyList<RelationRow>> RelationsAsync(CatalogDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var outgoing = await (from r in db.EntityRelations where r.FromId == id
+                              join o in db.Entities on r.ToId equals o.Id
+                              select new { r.Relation, o.Kind, o.Namespace, o.Name, o.Title }).Take(200).ToListAsync(cancellationToken);
+        var incoming = await (from r in db.EntityRelations where r.ToId == id
+                              join o in db.Entities on r.FromId equals o.Id
+                              select new { r.Relation, o.Kind, o.Namespace, o.Name, o.Title }).Take(200).ToListAsync(cancellationToken);
+        return [.. outgoing.Select(x => new RelationRow(x.Relation, "out", new EntityRef(x.Kind, x.Namespace, x.Name), x.Title)),
+                .. incoming.Select(x => new RelationRow(x.Relation, "in", new EntityRef(x.Kind, x.Namespace, x.Name), x.Title))];
+    }
+
+    private static async Task<IReadOnlyList<LineageNeighbour>> NeighboursAsync(CatalogDbContext db, long id, bool upstream, CancellationToken cancellationToken)
+    {
+        var edges = db.LineageEdges.Where(e => e.RemovedAt == null && (upstream ? e.ToId == id : e.FromId == id));
+        var rows = await (from e in edges
+                          join o in db.Entities on (upstream ? e.FromId : e.ToId) equals o.Id
+                          orderby o.Name
+                          select new { o.Kind, o.Namespace, o.Name, e.EdgeKind, o.Lifecycle }).Take(100).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new LineageNeighbour(new EntityRef(r.Kind, r.Namespace, r.Name), r.EdgeKind, r.Lifecycle))];
+    }
+
+    private static List<KeyValuePair<string, string>> ReadFacets(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object) return [];
+        var options = new JsonSerializerOptions { WriteIndented = true };
+        return [.. document.RootElement.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p =>
+        {
+            var text = JsonSerializer.Serialize(p.Value, options);
+            return new KeyValuePair<string, string>(p.Name, text.Length > FacetDisplayLimit ? text[..FacetDisplayLimit] + "\n… (truncated)" : text);
+        })];
+    }
+}
