@@ -1,3 +1,4 @@
+using Catalog.Testing;
 namespace Catalog.Web.Tests.Host;
 
 public sealed class HomePageTests(CatalogWebFactory factory) : IClassFixture<CatalogWebFactory>, IAsyncLifetime

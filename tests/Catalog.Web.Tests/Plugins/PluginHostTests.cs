@@ -1,3 +1,4 @@
+using Catalog.Testing;
 using System.Net;
 
 namespace Catalog.Web.Tests.Plugins;

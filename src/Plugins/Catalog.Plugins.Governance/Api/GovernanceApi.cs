@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using Catalog.Domain.Entities;
+using Catalog.Domain.Policies.Retention;
+using Catalog.Plugins.Governance.Access;
+using Catalog.Plugins.Governance.Audit;
+using Catalog.Plugins.Governance.Authentication;
+using Catalog.Plugins.Governance.Authorization;
+using Catalog.Plugins.Governance.Suggestions;
+using Catalog.Plugins.Governance.Infrastructure;
+using Catalog.Plugins.Governance.Retention;
+using Catalog.Plugins.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Catalog.Plugins.Governance.Api;
+
+/// <summary>
+/// <c>/api/governance</c>: the same operations as the Policies tab, for scripts and tools. JSON bodies only, so a
+/// cross-site form cannot reach them (browsers preflight JSON); writes authorise in the services before loading data.
+/// </summary>
+public static class GovernanceApi
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/governance").WithTags("Governance");
+
+        api.MapGet("/entities/{id:long}/retention", GetRetentionAsync).RequireAuthorization(CatalogPolicies.Read)
+            .WithName("GetRetention").WithSummary("Effective retention of a dataset, where it comes from, and the descriptor's when overridden.");
+        api.MapPost("/entities/{id:long}/retention/plan", (long id, RetentionInput input, ClaimsPrincipal user, RetentionService retention, CancellationToken ct) =>
+                PlanAsync(id, input, user, retention, ct))
+            .WithName("PreviewRetentionPlan").WithSummary("Which partitions a retention policy would expire, bytes freed and monthly saving. Saves nothing.");
+        api.MapPut("/entities/{id:long}/retention", async (long id, RetentionInput input, ClaimsPrincipal user, RetentionService retention, CancellationToken ct) =>
+                (await retention.SaveAsync(user, id, input, ct)).ToResult())
+            .WithName("SaveRetention").WithSummary("Sets the portal retention policy (owners and admins). Send the version you read; a stale one is 409.");
+        api.MapDelete("/entities/{id:long}/retention", async (long id, int version, string? reason, ClaimsPrincipal user, RetentionService retention, CancellationToken ct) =>
+                (await retention.ResetAsync(user, id, version, reason, ct)).ToResult())
+            .WithName("ResetRetention").WithSummary("Removes the portal edit so the descriptor or a default applies again.");
+
+        api.MapPost("/entities/{id:long}/grants", async (long id, GrantRequestDto body, ClaimsPrincipal user, AccessService access, CancellationToken ct) =>
+                (await access.AddGrantAsync(user, id, new GrantInput { Principal = body.Principal, Permission = body.Permission, ExpiresAt = body.ExpiresAt, Reason = body.Reason }, ct)).ToResult())
+            .WithName("AddGrant").WithSummary("Grants a group or user read or write access (owners and admins).");
+        api.MapDelete("/entities/{id:long}/grants/{grantId:long}", async (long id, long grantId, string? reason, ClaimsPrincipal user, AccessService access, CancellationToken ct) =>
+                (await access.RemoveGrantAsync(user, id, grantId, reason, ct)).ToResult())
+            .WithName("RemoveGrant").WithSummary("Removes a portal grant (descriptor grants change in the descriptor).");
+        api.MapPut("/entities/{id:long}/classification", async (long id, ClassificationRequestDto body, ClaimsPrincipal user, AccessService access, CancellationToken ct) =>
+                (await access.ClassifyAsync(user, id, new ClassificationInput { Field = body.Field, Classification = body.Classification, Version = body.Version, Reason = body.Reason }, ct)).ToResult())
+            .WithName("Classify").WithSummary("Classifies the endpoint or one of its columns; kept across harvests.");
+        api.MapPost("/entities/{id:long}/suggestions/decision", async (long id, SuggestionDecisionDto body, ClaimsPrincipal user, SuggestionService suggestions, CancellationToken ct) =>
+                (await suggestions.DecideAsync(user, id, body.Field, body.Suggested, body.Accept, body.Version, ct)).ToResult())
+            .WithName("DecideSuggestion").WithSummary("Accepts or rejects a classification suggested through column lineage.");
+
+        api.MapPost("/entities/{id:long}/access-requests", async (long id, AccessRequestDto body, ClaimsPrincipal user, AccessRequestService requests, CancellationToken ct) =>
+                (await requests.RequestAsync(user, id, body.Permission, body.Reason, ct)).ToResult())
+            .WithName("RequestAccess").WithSummary("Asks the owners for read or write access.");
+        api.MapPost("/access-requests/{requestId:long}/decision", async (long requestId, DecisionDto body, ClaimsPrincipal user, AccessRequestService requests, CancellationToken ct) =>
+                (await requests.DecideAsync(user, requestId, body.Approve, body.Reason, body.Version, ct)).ToResult())
+            .WithName("DecideAccessRequest").WithSummary("Approves (adds a grant) or denies an access request (owners and admins).");
+
+        api.MapGet("/access-review", async (string? classification, AccessReviewQuery review, CancellationToken ct) => Results.Ok(await review.ListAsync(classification ?? "pii", ct)))
+            .RequireAuthorization(CatalogPolicies.Auditor).WithName("AccessReview").WithSummary("Who can read PII (or another classification), and why.");
+        api.MapGet("/audit", async ([AsParameters] AuditFilterQuery query, AuditQuery audit, CancellationToken ct) => Results.Ok(await audit.SearchAsync(query.ToFilter(), ct)))
+            .RequireAuthorization(CatalogPolicies.Auditor).WithName("SearchAudit").WithSummary("Audit events, newest first, filtered.");
+        api.MapGet("/audit/verify", async (AuditVerification verification, CancellationToken ct) =>
+            {
+                var result = await verification.VerifyAsync(cancellationToken: ct);
+                return Results.Ok(new AuditVerificationDto(result.IsIntact, result.Verified, result.Break?.Sequence, result.Break?.Message, result.HeadHash));
+            })
+            .RequireAuthorization(CatalogPolicies.Auditor).WithName("VerifyAudit").WithSummary("Recomputes the audit hash chain.");
+        routes.MapGet("/audit/export.csv", ExportCsvAsync).RequireAuthorization(CatalogPolicies.Auditor)
+            .WithName("ExportAuditCsv").WithSummary("The filtered audit trail as CSV.").WithTags("Governance");
+
+        api.MapGet("/tokens", async (ClaimsPrincipal user, ApiTokenService tokens, CancellationToken ct) =>
+                Results.Ok((await tokens.ListAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct))
+                    .Select(t => new TokenDto(t.Id, t.Name, t.Prefix, t.Scopes, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))))
+            .RequireAuthorization(CatalogPolicies.Owner).WithName("ListTokens").WithSummary("Your API tokens (never their secrets).");
+        api.MapPost("/tokens", CreateTokenAsync).RequireAuthorization(CatalogPolicies.Owner)
+            .WithName("CreateToken").WithSummary("Creates an API token; the response is the only time its secret is shown.");
+        api.MapDelete("/tokens/{tokenId:long}", async (long tokenId, ClaimsPrincipal user, ApiTokenService tokens, CancellationToken ct) =>
+                await tokens.RevokeAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, GovernanceGate.ActorOf(user), tokenId, ct)
+                    ? Results.NoContent() : Results.Problem(statusCode: 404, detail: "You have no active token with that id."))
+            .RequireAuthorization(CatalogPolicies.Owner).WithName("RevokeToken").WithSummary("Revokes one of your API tokens at once.");
+    }
+
+    private static async Task<IResult> GetRetentionAsync(long id, RetentionService retention, CancellationToken ct)
+    {
+        var view = await retention.LoadAsync(id, ct);
+        if (view is null) return Results.Problem(statusCode: 404, detail: $"There is no entity {id}.");
+        var context = view.Context;
+        return Results.Ok(new EffectiveRetentionDto(view.Ref, view.Classification.ToString().ToLowerInvariant(),
+            Dto(view.Effective.Policy, view.Effective.Origin), view.Effective.OverriddenDescriptor is { } d ? Dto(d, Domain.Policies.PolicyOrigin.Descriptor) : null,
+            context.ClassificationMaxDays, view.PortalVersion, view.Effective.Violations.Select(v => v.Message).ToList()));
+    }
+
+    private static async Task<IResult> PlanAsync(long id, RetentionInput input, ClaimsPrincipal user, RetentionService retention, CancellationToken ct)
+    {
+        var (outcome, plan) = await retention.PreviewAsync(user, id, input, ct);
+        if (plan is null) return outcome.ToResult();
+        return Results.Ok(new RetentionPlanDto(Dto(plan.Policy, Domain.Policies.PolicyOrigin.Portal), plan.Plan.Expiring.Select(p => p.Key).ToList(),
+            plan.Plan.BytesFreed, plan.Plan.HasUnknownSizes, plan.MonthlySaving, plan.Currency, plan.Violations.Select(v => v.Message).ToList()));
+    }
+
+    private static async Task<IResult> CreateTokenAsync(CreateTokenDto body, ClaimsPrincipal user, ApiTokenService tokens, GovernanceGate gate, CancellationToken ct)
+    {
+        var person = await gate.RequirePersonAsync(user, "token.create", null, ct);
+        if (!person.IsAllowed) return Outcome.Denied(person).ToResult();
+        var name = body.Name?.Trim() ?? "";
+        var scopes = body.Scopes ?? [];
+        if (name.Length is 0 or > ApiTokenService.MaxNameLength)
+            return Outcome.Invalid("name", $"Name the token (1 to {ApiTokenService.MaxNameLength} characters), e.g. 'airflow-prod lineage'.").ToResult();
+        if (scopes.Count == 0 || scopes.Any(s => !TokenScopes.All.Contains(s)))
+            return Outcome.Invalid("scopes", $"Choose scopes among: {string.Join(", ", TokenScopes.All)}.").ToResult();
+        if (body.LifetimeDays is < 0 or > 3650)
+            return Outcome.Invalid("lifetimeDays", "A token lives 1 to 3650 days (0 for no expiry).").ToResult();
+        var created = await tokens.CreateAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, GovernanceGate.ActorOf(user), name, scopes, body.LifetimeDays, ct);
+        return Results.Ok(new CreatedTokenDto(created.Info.Id, created.Info.Name, created.Secret, created.Info.Scopes, created.Info.ExpiresAt,
+            "Copy the token now: it is stored only as a hash and cannot be shown again."));
+    }
+
+    private static async Task ExportCsvAsync(HttpContext context, [AsParameters] AuditFilterQuery query, AuditQuery audit)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
+        await audit.WriteCsvAsync(query.ToFilter(), writer, context.RequestAborted);
+    }
+
+    private static RetentionDto Dto(Domain.Policies.RetentionPolicy policy, Domain.Policies.PolicyOrigin origin) =>
+        new(RetentionInput.Wire(policy.Mode), policy.Value, policy.Justification, RetentionService.OriginLabel(origin));
+}
+
+/// <summary>Query-string filters shared by the audit API, page and CSV export.</summary>
+public sealed class AuditFilterQuery
+{
+    public string? Actor { get; set; }
+    public string? Action { get; set; }
+    public string? Target { get; set; }
+    public string? Q { get; set; }
+    public DateTimeOffset? From { get; set; }
+    public DateTimeOffset? To { get; set; }
+    public bool? Succeeded { get; set; }
+    public long? Before { get; set; }
+    public int? Limit { get; set; }
+
+    public AuditFilter ToFilter() => new()
+    {
+        Actor = Actor, Action = Action, Target = Target, Text = MetadataLimits.Truncate(Q, 200), From = From, To = To, Succeeded = Succeeded, Before = Before,
+        Limit = Math.Clamp(Limit ?? 50, 1, AuditQuery.MaxPageSize),
+    };
+}

@@ -1,0 +1,28 @@
+namespace Catalog.Plugins.Governance.Api;
+
+public sealed record RetentionDto(string Mode, int? Value, string? Justification, string Origin);
+
+public sealed record EffectiveRetentionDto(string Entity, string Classification, RetentionDto Effective, RetentionDto? OverriddenDescriptor,
+    int? ClassificationMaxDays, int PortalVersion, IReadOnlyList<string> Violations);
+
+public sealed record RetentionPlanDto(RetentionDto Policy, IReadOnlyList<string> Expiring, long BytesFreed, bool BytesFreedIsLowerBound,
+    decimal? MonthlySaving, string? Currency, IReadOnlyList<string> Violations);
+
+public sealed record GrantRequestDto(string? Principal, string? Permission, string? ExpiresAt, string? Reason);
+
+public sealed record ClassificationRequestDto(string? Field, string? Classification, int Version, string? Reason);
+
+public sealed record AccessRequestDto(string? Permission, string? Reason);
+
+public sealed record DecisionDto(bool Approve, int Version, string? Reason);
+
+public sealed record SuggestionDecisionDto(string Field, string Suggested, bool Accept, int Version);
+
+public sealed record CreateTokenDto(string? Name, IReadOnlyList<string>? Scopes, int? LifetimeDays);
+
+public sealed record CreatedTokenDto(long Id, string Name, string Token, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt, string Notice);
+
+public sealed record TokenDto(long Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
+    DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+
+public sealed record AuditVerificationDto(bool Intact, long Verified, long? BrokenAt, string? Problem, string? HeadHash);
