@@ -1,3 +1,4 @@
+using Catalog.Testing;
 using System.Net;
 using Catalog.Plugins.Cost.Snapshots;
 using Microsoft.Extensions.DependencyInjection;

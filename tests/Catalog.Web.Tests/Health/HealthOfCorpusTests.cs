@@ -1,3 +1,4 @@
+using Catalog.Testing;
 using Catalog.Domain.Health;
 using Catalog.Plugins.Health.Evaluation;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Catalog.Testing;
 using System.Text.Json;
 using Catalog.Plugins.Health.Notifications;
 using Microsoft.Extensions.DependencyInjection;
