@@ -35,7 +35,7 @@ public sealed class HealthPageTests(PortalFixture portal) : IClassFixture<Portal
         var team = page.GetByTestId("health-owner").Filter(new() { HasText = "group:default:team-listening" });
         var late = team.Locator("[data-testid=health-problem][data-kind=Late]");
         await Assertions.Expect(late).ToHaveCountAsync(1);
-        await Assertions.Expect(late).ToContainTextAsync("partitions overdue");
+        await Assertions.Expect(late).ToContainTextAsync("has not arrived");
         await late.GetByRole(AriaRole.Link, new() { Name = "dataset:music:plays_hourly" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("plays_hourly");
