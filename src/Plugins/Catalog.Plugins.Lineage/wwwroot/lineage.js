@@ -109,10 +109,12 @@
   }
 
   function layout() {
-    const options = typeof window.cytoscapeDagre === 'function' || cy.layout({ name: 'dagre' })
-      ? { name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 24 }
-      : { name: 'breadthfirst', directed: true, fit: true };
-    cy.layout(options).run();
+    try {
+      cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 24 }).run();
+    } catch (e) {
+      // dagre missing: a plain layered layout still reads left to right.
+      cy.layout({ name: 'breadthfirst', directed: true, fit: true, padding: 24 }).run();
+    }
     const counts = { nodes: cy.nodes().not(':parent').length, groups: cy.nodes('[type = "GROUP"]').length };
     say(counts.nodes + ' nodes shown' + (counts.groups ? ', ' + counts.groups + ' grouped' : '') + '. Double-click a node to expand or collapse it; click to highlight its path.');
   }
