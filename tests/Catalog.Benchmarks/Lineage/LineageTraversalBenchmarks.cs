@@ -78,7 +78,8 @@ public class LineageTraversalBenchmarks
     {
         public Config()
         {
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(20).WithIterationCount(400).WithInvocationCount(1).WithUnrollFactor(1).WithGcServer(false));
+            // In-process: BenchmarkDotNet's generated project cannot restore the portal's packages from the registry copy here.
+            AddJob(Job.Default.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring).WithWarmupCount(20).WithIterationCount(400).WithInvocationCount(1).WithUnrollFactor(1).WithGcServer(false));
             AddColumn(StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.Max);
             AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
             WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(Perfolizer.Horology.TimeUnit.Millisecond));
