@@ -16,5 +16,7 @@ public sealed record CatalogEntity
     public string? Location { get; init; }
     public Policies.Classification Classification { get; init; } = Policies.Classification.Internal;
     public Lifecycle Lifecycle { get; init; } = Lifecycle.Active;
+    /// <summary>Declared by a source (descriptor <c>spec.visibility</c>) or set in the portal; maps to <c>entities.visibility</c>.</summary>
+    public Visibility Visibility { get; init; } = Visibility.Everyone;
     public IReadOnlyList<string> Tags { get; init; } = [];
 }

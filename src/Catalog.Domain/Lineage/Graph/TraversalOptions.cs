@@ -1,0 +1,19 @@
+namespace Catalog.Domain.Lineage.Graph;
+
+/// <summary>How far and which way to walk, and which nodes to report.</summary>
+public sealed record TraversalOptions
+{
+    public LineageDirection Direction { get; init; } = LineageDirection.Both;
+
+    /// <summary>Hops from the start; 0 reports only the start.</summary>
+    public int MaxDepth { get; init; } = 1;
+
+    /// <summary>
+    /// Nodes to report (e.g. datasets only). Nodes that fail the filter are still walked through, so a
+    /// dataset-only view reaches datasets behind jobs, and edges are drawn through them (see <see cref="TraversalResult.Edges"/>).
+    /// </summary>
+    public Func<int, bool>? Include { get; init; }
+
+    /// <summary>Stops the walk after this many reported nodes and marks the result truncated.</summary>
+    public int MaxNodes { get; init; } = int.MaxValue;
+}

@@ -1,0 +1,111 @@
+using Catalog.Harvesting.Storage;
+using Catalog.Plugins.Harvesting;
+
+namespace Catalog.Harvesting;
+
+/// <summary>
+/// One input's batch. Items are buffered and applied on <see cref="CommitAsync"/> in one transaction; the raw input
+/// was stored before the batch was handed out, and a batch disposed without commit marks it failed.
+/// </summary>
+public sealed class HarvestBatch : IHarvestBatch
+{
+    private readonly List<HarvestItem> items = [];
+    private readonly List<HarvestError> errors = [];
+    private readonly HarvestBatchScope scope;
+    private bool finished;
+
+    internal HarvestBatch(HarvestBatchScope scope, HarvestInput input, long rawInputId, string contentHash, bool force)
+    {
+        this.scope = scope;
+        Input = input;
+        RawInputId = rawInputId;
+        ContentHash = contentHash;
+        Force = force;
+    }
+
+    public HarvestInput Input { get; }
+
+    public long RawInputId { get; }
+
+    public string ContentHash { get; }
+
+    private bool Force { get; }
+
+    /// <summary>What happened on commit or failure; null while the batch is open.</summary>
+    public BatchResult? Result { get; private set; }
+
+    public void Add(HarvestItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (finished) throw new InvalidOperationException("The batch is already committed or failed.");
+        items.Add(item);
+    }
+
+    public void AddError(HarvestError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        errors.Add(error);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (finished) throw new InvalidOperationException("The batch is already committed or failed.");
+        finished = true;
+        try
+        {
+            var outcome = await scope.Applier.ApplyAsync(
+                new BatchRequest(scope.RunId, scope.Harvester, Input, RawInputId, ContentHash, items, errors, Force), cancellationToken);
+            Result = outcome.Kind == BatchOutcomeKind.Unchanged
+                ? new BatchResult(BatchStatus.Unchanged, 0, 0, [])
+                : new BatchResult(outcome.Errors.Count == 0 ? BatchStatus.Applied : BatchStatus.AppliedWithErrors, outcome.ItemsApplied, outcome.EntitiesRemoved, outcome.Errors);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A processing bug or a lost connection: nothing of the batch is visible; the raw input stays for replay.
+            var error = new HarvestError(Input.Location, $"the batch could not be applied and was rolled back: {e.Message}") { Position = "commit" };
+            await RecordFailureAsync([.. errors, error], CancellationToken.None);
+        }
+        scope.Report(Result!);
+    }
+
+    public async Task FailAsync(HarvestError error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (finished) throw new InvalidOperationException("The batch is already committed or failed.");
+        finished = true;
+        await RecordFailureAsync([.. errors, error], cancellationToken);
+        scope.Report(Result!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (finished) return;
+        finished = true;
+        await RecordFailureAsync([.. errors, new HarvestError(Input.Location, "the harvester abandoned this input without committing it") { Position = "batch" }], CancellationToken.None);
+        scope.Report(Result!);
+    }
+
+    private async Task RecordFailureAsync(IReadOnlyList<HarvestError> failure, CancellationToken cancellationToken)
+    {
+        Result = new BatchResult(BatchStatus.Failed, 0, 0, failure);
+        await scope.Ledger.MarkRawAsync(RawInputId, "failed", failure[^1].ToString(), cancellationToken);
+        await scope.Ledger.RecordErrorsAsync(scope.RunId, scope.Harvester, failure, RawInputId, cancellationToken);
+    }
+}
+
+public enum BatchStatus
+{
+    Applied,
+    /// <summary>Applied, but some items or parts of the input were rejected (see errors).</summary>
+    AppliedWithErrors,
+    /// <summary>The same content was already processed from this location (found under the location lock).</summary>
+    Unchanged,
+    /// <summary>Nothing applied; the raw input is kept with status 'failed'.</summary>
+    Failed,
+}
+
+/// <summary>The outcome of one batch.</summary>
+public sealed record BatchResult(BatchStatus Status, int ItemsApplied, int EntitiesRemoved, IReadOnlyList<HarvestError> Errors);
+
+/// <summary>What a batch shares with the run (or the push) it belongs to.</summary>
+internal sealed record HarvestBatchScope(Guid? RunId, string Harvester, BatchApplier Applier, HarvestLedger Ledger, Action<BatchResult> Report);

@@ -1,0 +1,41 @@
+using Catalog.Plugins.Harvesting;
+using Microsoft.Extensions.Logging;
+
+namespace Catalog.Harvesting;
+
+/// <summary>
+/// Runs a harvester by kind over a target: starts a run, lets the harvester report to it, and always finishes the
+/// run, even when the harvester crashes (which is recorded as an error, not thrown).
+/// </summary>
+public sealed class HarvestRunner(IEnumerable<IHarvester> harvesters, HarvestEngine engine, ILogger<HarvestRunner> logger)
+{
+    private readonly Dictionary<string, IHarvester> byKind = harvesters
+        .GroupBy(h => h.Kind, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<IHarvester> Harvesters => byKind.Values;
+
+    public IHarvester? Find(string kind) => byKind.GetValueOrDefault(kind);
+
+    public async Task<HarvestRunSummary> RunAsync(string kind, string target, bool force = false, IProgress<HarvestProgress>? progress = null,
+        IReadOnlyDictionary<string, string>? options = null, CancellationToken cancellationToken = default)
+    {
+        var harvester = Find(kind) ?? throw new ArgumentException(
+            $"No harvester of kind '{kind}'. Known kinds: {string.Join(", ", byKind.Keys.Order())}.", nameof(kind));
+        var run = await engine.StartRunAsync(harvester.Kind, target, force, cancellationToken);
+        logger.LogInformation("Harvest run {RunId}: {Kind} over {Target}", run.Id, harvester.Kind, target);
+        Exception? crash = null;
+        try
+        {
+            await harvester.HarvestAsync(new HarvestContext(target, run, progress, options), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Harvester {Kind} crashed on {Target}", harvester.Kind, target);
+            crash = e;
+        }
+        var summary = await run.CompleteAsync(crash, CancellationToken.None);
+        logger.LogInformation("Harvest run {RunId} {Status}: {Summary}", run.Id, summary.Status, summary.Describe());
+        return summary;
+    }
+}

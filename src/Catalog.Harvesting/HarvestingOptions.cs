@@ -1,0 +1,25 @@
+namespace Catalog.Harvesting;
+
+/// <summary>Engine settings, bound from <c>Catalog:Harvesting</c>.</summary>
+public sealed class HarvestingOptions
+{
+    public const string Section = "Catalog:Harvesting";
+
+    /// <summary>
+    /// Stale removal fail-safe: the largest share (0–1) of what one location reported before that one Full input may
+    /// remove. Past it, nothing is removed and the run records an error instead. Default 0.5.
+    /// </summary>
+    public double MaxRemovalShare { get; set; } = 0.5;
+
+    /// <summary>Inputs larger than this are refused with an error (and not stored). Default 64 MiB.</summary>
+    public int MaxInputBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>How many errors a run summary carries back to its caller (all are stored). Default 50.</summary>
+    public int SummaryErrors { get; set; } = 50;
+
+    public IEnumerable<string> Validate()
+    {
+        if (MaxRemovalShare is < 0 or > 1) yield return $"{Section}:MaxRemovalShare must be between 0 and 1 (it is {MaxRemovalShare}).";
+        if (MaxInputBytes < 1024) yield return $"{Section}:MaxInputBytes must be at least 1024 (it is {MaxInputBytes}).";
+    }
+}

@@ -1,0 +1,212 @@
+using Catalog.Domain.Entities;
+using Catalog.Plugins.Harvesting;
+using Npgsql;
+using static Catalog.Harvesting.Storage.SqlCommands;
+
+namespace Catalog.Harvesting.Storage;
+
+/// <summary>What to apply: one input's items and the errors its harvester already reported.</summary>
+internal sealed record BatchRequest(Guid? RunId, string Harvester, HarvestInput Input, long RawInputId, string ContentHash,
+    IReadOnlyList<HarvestItem> Items, IReadOnlyList<HarvestError> Errors, bool Force);
+
+internal enum BatchOutcomeKind { Applied, Unchanged }
+
+internal sealed record BatchOutcome(BatchOutcomeKind Kind, int ItemsApplied, int EntitiesRemoved, IReadOnlyList<HarvestError> Errors);
+
+/// <summary>
+/// Applies one input in one transaction. Under a per-location advisory lock it re-checks the content hash (another
+/// indexer may have just processed the same content), creates stubs for referenced entities and locks them in id
+/// order (so concurrent batches cannot deadlock on them), runs every item's upserts as one round trip, and only if
+/// that fails retries item by item in savepoints so one bad item costs only itself. Then stale removal, the content
+/// hash, the raw input's status and the errors are written in the same transaction.
+/// </summary>
+internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOptions options)
+{
+    private const int Attempts = 3;
+
+    private const string InsertStubs = """
+        INSERT INTO entities (kind, namespace, name)
+        SELECT k, n, m FROM unnest(@kinds, @namespaces, @names) AS u(k, n, m) ORDER BY k, n, m
+        ON CONFLICT (kind, namespace, name) DO NOTHING
+        """;
+
+    // Stubs get their kind's detail row too, so every dataset has a datasets row and every job a jobs row.
+    private const string InsertDatasetRows =
+        "INSERT INTO datasets (entity_id) SELECT id FROM entities WHERE ref = ANY(@refs) AND kind = 'dataset' ON CONFLICT DO NOTHING";
+
+    private const string InsertJobRows =
+        "INSERT INTO jobs (entity_id) SELECT id FROM entities WHERE ref = ANY(@refs) AND kind = 'job' ON CONFLICT DO NOTHING";
+
+    private const string LockEntities = "SELECT id FROM entities WHERE ref = ANY(@refs) ORDER BY id FOR UPDATE";
+
+    private const string RememberContent = """
+        INSERT INTO harvest_inputs (harvester, location, content_hash, last_run_id) VALUES (@harvester, @location, @hash, @run_id)
+        ON CONFLICT (harvester, location) DO UPDATE SET content_hash = EXCLUDED.content_hash, last_run_id = EXCLUDED.last_run_id, processed_at = now()
+        """;
+
+    public async Task<BatchOutcome> ApplyAsync(BatchRequest request, CancellationToken cancellationToken)
+    {
+        var context = new PlanContext(request.Harvester, request.Input.Location, request.Input.Mode);
+        var errors = new List<HarvestError>(request.Errors);
+        var plans = new List<ItemPlan>();
+        for (var i = 0; i < request.Items.Count; i++)
+        {
+            var (plan, problem) = ItemPlanner.Plan(i, request.Items[i], context);
+            problem ??= plan?.References.Any(r => r.Kind is null) == true ? "an entity reference is empty" : null;
+            if (problem is not null) errors.Add(ItemError(request.Input, i, request.Items[i], problem));
+            else plans.Add(plan!);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(request, plans, errors, cancellationToken);
+            }
+            catch (PostgresException e) when (attempt < Attempts && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                // Another indexer touched the same rows in an order the locks could not prevent: the whole batch retries.
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt * Random.Shared.Next(1, 4)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<BatchOutcome> ApplyOnceAsync(BatchRequest request, IReadOnlyList<ItemPlan> plans, IReadOnlyList<HarvestError> plannedErrors, CancellationToken cancellationToken)
+    {
+        var location = request.Input.Location;
+        var errors = new List<HarvestError>(plannedErrors);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await using (var lockLocation = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", connection, transaction))
+        {
+            lockLocation.Parameters.AddWithValue("key", $"{request.Harvester}\n{location}");
+            await lockLocation.ExecuteNonQueryAsync(cancellationToken);
+        }
+        if (!request.Force && await ProcessedHashAsync(connection, transaction, request, cancellationToken) == request.ContentHash)
+        {
+            await FinishRawAsync(connection, transaction, request.RawInputId, "skipped", "unchanged: processed by another indexer meanwhile", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new BatchOutcome(BatchOutcomeKind.Unchanged, 0, 0, []);
+        }
+
+        var full = request.Input.Mode == HarvestMode.Full;
+        var claimedBefore = full ? await StaleRemover.CountClaimedAsync(connection, transaction, location, cancellationToken) : 0;
+
+        var applied = await ApplyAllAsync(connection, transaction, plans, errors, request.Input, cancellationToken);
+
+        var removed = 0;
+        if (full && errors.Count == 0)
+        {
+            var described = plans.Where(p => p.Describes is not null).Select(p => p.Describes!.Value.ToString()).Distinct().ToList();
+            var relations = plans.Where(p => p.RelationKey is not null).Select(p => p.RelationKey!).Distinct().ToList();
+            var (entitiesRemoved, refusal) = await StaleRemover.RemoveAsync(connection, transaction, location, claimedBefore,
+                described, relations, options.MaxRemovalShare, cancellationToken);
+            removed = entitiesRemoved;
+            if (refusal is not null) errors.Add(refusal);
+        }
+        else if (full && claimedBefore > 0)
+        {
+            errors.Add(new HarvestError(location, "stale removal skipped: part of this input could not be read or applied, so what it no longer reports is unknown")
+            { Position = "stale removal" });
+        }
+
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            batch.BatchCommands.Add(Command(RememberContent, Text("harvester", request.Harvester), Text("location", location),
+                Text("hash", request.ContentHash), Uuid("run_id", request.RunId)));
+            batch.BatchCommands.Add(RawStatus(request.RawInputId, "processed", errors.Count == 0 ? null : $"{errors.Count} errors: {errors[0]}"));
+            foreach (var error in errors) batch.BatchCommands.Add(HarvestLedger.ErrorCommand(request.RunId, request.Harvester, error, request.RawInputId));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new BatchOutcome(BatchOutcomeKind.Applied, applied, removed, errors);
+    }
+
+    /// <summary>All items in one round trip; when that fails, item by item in savepoints. Returns how many landed.</summary>
+    private static async Task<int> ApplyAllAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ItemPlan> plans,
+        List<HarvestError> errors, HarvestInput input, CancellationToken cancellationToken)
+    {
+        if (plans.Count == 0) return 0;
+        await transaction.SaveAsync("all_items", cancellationToken);
+        try
+        {
+            var noRowErrors = await ExecuteAsync(connection, transaction, plans, cancellationToken);
+            errors.AddRange(noRowErrors.Select(e => new HarvestError(input.Location, e.Reason) { Position = e.Plan.Describe() }));
+            await transaction.ReleaseAsync("all_items", cancellationToken);
+            return plans.Count;
+        }
+        catch (PostgresException e) when (!IsTransient(e))
+        {
+            await transaction.RollbackAsync("all_items", cancellationToken);
+        }
+
+        var applied = 0;
+        foreach (var plan in plans)
+        {
+            await transaction.SaveAsync("item", cancellationToken);
+            try
+            {
+                var noRowErrors = await ExecuteAsync(connection, transaction, [plan], cancellationToken);
+                errors.AddRange(noRowErrors.Select(e => new HarvestError(input.Location, e.Reason) { Position = e.Plan.Describe() }));
+                await transaction.ReleaseAsync("item", cancellationToken);
+                applied++;
+            }
+            catch (PostgresException e) when (!IsTransient(e))
+            {
+                await transaction.RollbackAsync("item", cancellationToken);
+                errors.Add(new HarvestError(input.Location, $"could not be stored: {e.MessageText}{(e.ConstraintName is { } c ? $" (constraint {c})" : "")}")
+                { Position = plan.Describe() });
+            }
+        }
+        return applied;
+    }
+
+    private static async Task<List<(ItemPlan Plan, string Reason)>> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<ItemPlan> plans, CancellationToken cancellationToken)
+    {
+        var references = plans.SelectMany(p => p.References).Distinct().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToList();
+        var refs = references.Select(r => r.ToString()).ToArray();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(Command(InsertStubs, TextArray("kinds", references.Select(r => r.Kind)),
+            TextArray("namespaces", references.Select(r => r.Namespace)), TextArray("names", references.Select(r => r.Name))));
+        batch.BatchCommands.Add(Command(InsertDatasetRows, TextArray("refs", refs)));
+        batch.BatchCommands.Add(Command(InsertJobRows, TextArray("refs", refs)));
+        batch.BatchCommands.Add(Command(LockEntities, TextArray("refs", refs)));
+        var checks = new List<(NpgsqlBatchCommand Command, ItemPlan Plan, string Reason)>();
+        foreach (var plan in plans)
+        {
+            foreach (var planned in plan.Commands())
+            {
+                batch.BatchCommands.Add(planned.Command);
+                if (planned.ErrorWhenNoRow is { } reason) checks.Add((planned.Command, plan, reason));
+            }
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return checks.Where(c => c.Command.RecordsAffected == 0).Select(c => (c.Plan, c.Reason)).ToList();
+    }
+
+    private static async Task<string?> ProcessedHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchRequest request, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT content_hash FROM harvest_inputs WHERE harvester = @harvester AND location = @location", connection, transaction);
+        command.Parameters.AddWithValue("harvester", request.Harvester);
+        command.Parameters.AddWithValue("location", request.Input.Location);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private static async Task FinishRawAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long rawInputId, string status, string? error, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { RawStatus(rawInputId, status, error) } };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand RawStatus(long rawInputId, string status, string? error) =>
+        Command("UPDATE raw_inputs SET status = @status, error = @error WHERE id = @id",
+            Long("id", rawInputId), Text("status", status), Text("error", MetadataLimits.Truncate(error, MetadataLimits.Reason)));
+
+    private static bool IsTransient(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
+    private static HarvestError ItemError(HarvestInput input, int index, HarvestItem item, string reason) =>
+        new(input.Location, reason) { Position = $"item {index + 1} ({item.GetType().Name})" };
+}

@@ -1,0 +1,135 @@
+using Catalog.Domain.Datasets;
+using Catalog.Domain.Entities;
+using Catalog.Domain.Workflows;
+using Catalog.Plugins.Harvesting;
+using static Catalog.Harvesting.Storage.SqlCommands;
+
+namespace Catalog.Harvesting.Storage;
+
+/// <summary>Entities, datasets with their fields, and workflows: merged into what is known, later non-null values win.</summary>
+internal static class EntityPlans
+{
+    // A reported lifecycle other than 'active' is news; 'active' only revives an entity that stale removal took away
+    // (a producer's DROP is not undone by an unrelated later mention). 'internal' is the default classification, so
+    // it never downgrades a classification someone declared.
+    private const string UpsertEntity = """
+        INSERT INTO entities AS e (kind, namespace, name, title, description, owner_ref, platform, location,
+                                   classification, lifecycle, tags, source_location, removed_at)
+        VALUES (@kind, @namespace, @name, @title, @description, @owner, @platform, @location,
+                @classification, @lifecycle, @tags, @source, CASE WHEN @lifecycle IN ('removed', 'deleted') THEN now() END)
+        ON CONFLICT (kind, namespace, name) DO UPDATE SET
+            title = COALESCE(EXCLUDED.title, e.title),
+            description = COALESCE(EXCLUDED.description, e.description),
+            owner_ref = COALESCE(EXCLUDED.owner_ref, e.owner_ref),
+            platform = COALESCE(EXCLUDED.platform, e.platform),
+            location = COALESCE(EXCLUDED.location, e.location),
+            classification = CASE WHEN EXCLUDED.classification <> 'internal' THEN EXCLUDED.classification ELSE e.classification END,
+            lifecycle = CASE WHEN EXCLUDED.lifecycle <> 'active' THEN EXCLUDED.lifecycle
+                             WHEN e.lifecycle = 'removed' THEN 'active' ELSE e.lifecycle END,
+            removed_at = CASE WHEN EXCLUDED.lifecycle IN ('removed', 'deleted') THEN COALESCE(e.removed_at, now())
+                              WHEN e.lifecycle = 'removed' THEN NULL ELSE e.removed_at END,
+            tags = (SELECT COALESCE(array_agg(t ORDER BY first), '{}')
+                    FROM (SELECT t, min(o) AS first FROM unnest(e.tags || EXCLUDED.tags) WITH ORDINALITY AS u(t, o)
+                          GROUP BY t ORDER BY min(o) LIMIT 100) AS kept),
+            source_location = COALESCE(EXCLUDED.source_location, e.source_location),
+            updated_at = now()
+        """;
+
+    private const string UpsertDataset = """
+        INSERT INTO datasets AS d (entity_id, partitioning, storage_class)
+        SELECT id, @partitioning, @storage_class FROM entities WHERE ref = @ref
+        ON CONFLICT (entity_id) DO UPDATE SET
+            partitioning = CASE WHEN EXCLUDED.partitioning <> 'none' THEN EXCLUDED.partitioning ELSE d.partitioning END,
+            storage_class = COALESCE(EXCLUDED.storage_class, d.storage_class)
+        """;
+
+    private const string DeleteFieldsNotIn = """
+        DELETE FROM dataset_fields WHERE entity_id = (SELECT id FROM entities WHERE ref = @ref) AND NOT (name = ANY(@names))
+        """;
+
+    // Merged field lists append new fields after the known ones; complete lists also set the order.
+    private const string UpsertFields = """
+        INSERT INTO dataset_fields AS f (entity_id, ordinal, name, data_type, description, nullable, tags, classification)
+        SELECT e.id,
+               CASE WHEN @complete THEN u.ordinal
+                    ELSE COALESCE((SELECT max(ordinal) + 1 FROM dataset_fields WHERE entity_id = e.id), 0) + u.ordinal END,
+               u.name, u.data_type, u.description, u.nullable,
+               ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)), u.classification
+        FROM entities e,
+             unnest(@ordinals, @names, @types, @descriptions, @nullables, @tags, @classifications)
+                 AS u(ordinal, name, data_type, description, nullable, tags, classification)
+        WHERE e.ref = @ref
+        ON CONFLICT (entity_id, name) DO UPDATE SET
+            ordinal = CASE WHEN @complete THEN EXCLUDED.ordinal ELSE f.ordinal END,
+            data_type = COALESCE(EXCLUDED.data_type, f.data_type),
+            description = COALESCE(EXCLUDED.description, f.description),
+            nullable = COALESCE(EXCLUDED.nullable, f.nullable),
+            tags = CASE WHEN cardinality(EXCLUDED.tags) > 0 THEN EXCLUDED.tags ELSE f.tags END,
+            classification = COALESCE(EXCLUDED.classification, f.classification)
+        """;
+
+    private const string UpsertJob = """
+        INSERT INTO jobs AS j (entity_id, job_type, schedule_kind, cron, time_zone, deadline_minutes, sql, source_code_url)
+        SELECT id, @job_type, @schedule_kind, @cron, @time_zone, @deadline, @sql, @source_code_url FROM entities WHERE ref = @ref
+        ON CONFLICT (entity_id) DO UPDATE SET
+            job_type = COALESCE(EXCLUDED.job_type, j.job_type),
+            schedule_kind = CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.schedule_kind ELSE j.schedule_kind END,
+            cron = CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.cron ELSE j.cron END,
+            time_zone = CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.time_zone ELSE j.time_zone END,
+            deadline_minutes = CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.deadline_minutes ELSE j.deadline_minutes END,
+            sql = COALESCE(EXCLUDED.sql, j.sql),
+            source_code_url = COALESCE(EXCLUDED.source_code_url, j.source_code_url)
+        """;
+
+    /// <summary>SQL text bigger than this is cut: a job's SQL is shown, not executed.</summary>
+    public const int MaxSqlLength = 256 * 1024;
+
+    public static PlannedCommand Entity(CatalogEntity entity, PlanContext context) => new(Command(UpsertEntity,
+        Text("kind", entity.Ref.Kind), Text("namespace", entity.Ref.Namespace), Text("name", entity.Ref.Name),
+        Text("title", Bound.Text(entity.Title, MetadataLimits.Title)),
+        Text("description", Bound.Text(entity.Description, MetadataLimits.Description)),
+        Text("owner", entity.Owner?.ToString()),
+        Text("platform", Bound.Text(entity.Platform, MetadataLimits.Title)),
+        Text("location", Bound.Text(entity.Location, MetadataLimits.FieldType)),
+        Text("classification", Wire.Of(entity.Classification)), Text("lifecycle", Wire.Of(entity.Lifecycle)),
+        TextArray("tags", Bound.Tags(entity.Tags)), Text("source", context.ClaimedLocation)));
+
+    public static IReadOnlyList<PlannedCommand> Dataset(DatasetFound found, PlanContext context)
+    {
+        var dataset = found.Dataset;
+        var reference = dataset.Entity.Ref.ToString();
+        var commands = new List<PlannedCommand>
+        {
+            Entity(dataset.Entity, context),
+            new(Command(UpsertDataset, Text("ref", reference), Text("partitioning", Wire.Of(dataset.Partitioning)),
+                Text("storage_class", Bound.Text(dataset.StorageClass, MetadataLimits.Tag)))),
+        };
+        var fields = Bound.Fields(dataset.Fields);
+        // An empty list never means "this dataset has no columns": it means the source said nothing about them.
+        if (fields.Count == 0) return commands;
+        if (found.FieldsComplete)
+            commands.Add(new(Command(DeleteFieldsNotIn, Text("ref", reference), TextArray("names", fields.Select(f => f.Name)))));
+        commands.Add(new(Command(UpsertFields, Text("ref", reference), Bool("complete", found.FieldsComplete),
+            IntArray("ordinals", Enumerable.Range(0, fields.Count)),
+            TextArray("names", fields.Select(f => f.Name)),
+            TextArray("types", fields.Select(f => f.Type)),
+            TextArray("descriptions", fields.Select(f => f.Description)),
+            BoolArray("nullables", fields.Select(f => f.Nullable)),
+            TextArray("tags", fields.Select(f => System.Text.Json.JsonSerializer.Serialize(f.Tags))),
+            TextArray("classifications", fields.Select(f => f.Classification is { } c ? Wire.Of(c) : null)))));
+        return commands;
+    }
+
+    public static IReadOnlyList<PlannedCommand> Workflow(Workflow workflow, PlanContext context) =>
+    [
+        Entity(workflow.Entity, context),
+        new(Command(UpsertJob, Text("ref", workflow.Entity.Ref.ToString()),
+            Text("job_type", Bound.Text(workflow.JobType, MetadataLimits.Tag)),
+            Text("schedule_kind", Wire.Of(workflow.Schedule.Kind)),
+            Text("cron", Bound.Text(workflow.Schedule.Cron, MetadataLimits.Tag)),
+            Text("time_zone", Bound.Text(workflow.Schedule.TimeZone, MetadataLimits.Tag) ?? "UTC"),
+            Int("deadline", (int)Math.Clamp(workflow.Schedule.Deadline.TotalMinutes, 0, 100_000)),
+            Text("sql", Bound.Text(workflow.Sql, MaxSqlLength)),
+            Text("source_code_url", Bound.Text(workflow.SourceCodeUrl, MetadataLimits.FieldType)))),
+    ];
+}

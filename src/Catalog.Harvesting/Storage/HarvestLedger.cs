@@ -1,0 +1,105 @@
+using Catalog.Domain.Entities;
+using Catalog.Plugins.Harvesting;
+using Npgsql;
+using static Catalog.Harvesting.Storage.SqlCommands;
+
+namespace Catalog.Harvesting.Storage;
+
+/// <summary>
+/// The harvest bookkeeping tables: runs, raw inputs, processed content hashes and errors. Statements here run
+/// outside the batch transaction on purpose: a raw input is stored before processing and survives its failure.
+/// </summary>
+internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
+{
+    private const string InsertError = """
+        INSERT INTO harvest_errors (run_id, harvester, location, position, reason, raw_input_id)
+        VALUES (@run_id, @harvester, @location, @position, @reason, @raw_input_id)
+        """;
+
+    public async Task StartRunAsync(Guid runId, string harvester, string target, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO harvest_runs (id, harvester, target, status, host) VALUES ($1, $2, $3, 'running', $4)");
+        command.Parameters.AddWithValue(runId);
+        command.Parameters.AddWithValue(harvester);
+        command.Parameters.AddWithValue(MetadataLimits.Truncate(target, MetadataLimits.FieldType)!);
+        command.Parameters.AddWithValue(Environment.MachineName);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task FinishRunAsync(HarvestRunSummary summary, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE harvest_runs SET finished_at = now(), status = $2, inputs_seen = $3, inputs_skipped = $4, inputs_failed = $5,
+                   items_applied = $6, entities_removed = $7, error_count = $8, summary = $9
+            WHERE id = $1
+            """);
+        command.Parameters.AddWithValue(summary.RunId);
+        command.Parameters.AddWithValue(summary.Status.ToWire());
+        command.Parameters.AddWithValue(summary.InputsSeen);
+        command.Parameters.AddWithValue(summary.InputsSkipped);
+        command.Parameters.AddWithValue(summary.InputsFailed);
+        command.Parameters.AddWithValue(summary.ItemsApplied);
+        command.Parameters.AddWithValue(summary.EntitiesRemoved);
+        command.Parameters.AddWithValue(summary.ErrorCount);
+        command.Parameters.AddWithValue(MetadataLimits.Truncate(summary.Describe(), MetadataLimits.Reason)!);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<string?> GetProcessedHashAsync(string harvester, string location, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT content_hash FROM harvest_inputs WHERE harvester = $1 AND location = $2");
+        command.Parameters.AddWithValue(harvester);
+        command.Parameters.AddWithValue(location);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task<long> StoreRawAsync(Guid? runId, string harvester, HarvestInput input, string contentHash, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO raw_inputs (run_id, harvester, location, media_type, content_hash, payload)
+            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)runId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.AddWithValue(harvester);
+        command.Parameters.AddWithValue(input.Location);
+        command.Parameters.AddWithValue(input.MediaType);
+        command.Parameters.AddWithValue(contentHash);
+        command.Parameters.AddWithValue(input.Content.ToArray());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task MarkRawAsync(long rawInputId, string status, string? error, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE raw_inputs SET status = $2, error = $3 WHERE id = $1");
+        command.Parameters.AddWithValue(rawInputId);
+        command.Parameters.AddWithValue(status);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)MetadataLimits.Truncate(error, MetadataLimits.Reason) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RecordErrorsAsync(Guid? runId, string harvester, IEnumerable<HarvestError> errors, long? rawInputId, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        foreach (var error in errors) batch.BatchCommands.Add(ErrorCommand(runId, harvester, error, rawInputId));
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static NpgsqlBatchCommand ErrorCommand(Guid? runId, string harvester, HarvestError error, long? rawInputId) => Command(InsertError,
+        Uuid("run_id", runId), Text("harvester", harvester),
+        Text("location", MetadataLimits.Truncate(error.Location, MetadataLimits.FieldType)),
+        Text("position", MetadataLimits.Truncate(error.Position, MetadataLimits.FieldType)),
+        Text("reason", MetadataLimits.Truncate(error.Reason, MetadataLimits.Reason)),
+        Long("raw_input_id", rawInputId));
+
+    public async Task<StoredSchema?> GetLatestSchemaAsync(EntityRef subject, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT v.version, v.fingerprint, v.definition FROM schema_versions v JOIN entities e ON e.id = v.entity_id
+            WHERE e.ref = $1 ORDER BY v.version DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue(subject.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredSchema(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+}

@@ -1,0 +1,33 @@
+using Catalog.Domain.Entities;
+using Catalog.Plugins.Harvesting;
+using Npgsql;
+
+namespace Catalog.Harvesting.Storage;
+
+/// <summary>
+/// How one harvest item becomes SQL: the entities it refers to (created as stubs when unknown, and locked),
+/// the entity it describes (for stale removal), and the commands that upsert it.
+/// Commands are built on demand because an Npgsql batch command belongs to one batch.
+/// </summary>
+internal sealed record ItemPlan(int Index, HarvestItem Item, IReadOnlyList<EntityRef> References, Func<IReadOnlyList<PlannedCommand>> Commands)
+{
+    /// <summary>Set for items that describe an entity: a Full input's entities not described again are stale.</summary>
+    public EntityRef? Describes { get; init; }
+
+    /// <summary>Relation identity (from|type|to) for stale removal of relations.</summary>
+    public string? RelationKey { get; init; }
+
+    public string Describe() => $"item {Index + 1} ({Item.GetType().Name}{(Describes is { } r ? " " + r : "")})";
+}
+
+/// <summary>A command, and the error to record when it affected no row (a facet that would exceed its bound).</summary>
+internal sealed record PlannedCommand(NpgsqlBatchCommand Command, string? ErrorWhenNoRow = null);
+
+/// <summary>What the planner needs to know about the input: who reports and whether it owns what it reports.</summary>
+internal sealed record PlanContext(string Harvester, string Location, HarvestMode Mode)
+{
+    /// <summary>Only Full inputs claim what they report; a pushed (delta) event never takes an entity from its file.</summary>
+    public string? ClaimedLocation => Mode == HarvestMode.Full ? Location : null;
+
+    public string Actor => $"harvester:{Harvester}";
+}

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using Catalog.Harvesting;
+using Catalog.Plugins.Harvesting;
+using Catalog.Plugins.OpenLineage.Files;
+using Catalog.Plugins.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Plugins.OpenLineage.Api;
+
+/// <summary>
+/// <c>POST /api/v1/lineage</c>, compatible with Marquez: 201 when the event landed (also for an exact retransmission),
+/// 400 problem details naming each JSON path and what was expected when it did not. The raw event is stored before
+/// it is read, so a rejected or mis-read event can be inspected and replayed.
+/// </summary>
+public static class LineageApi
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/v1/lineage", PostAsync)
+            .WithName("PostOpenLineageEvent")
+            .WithSummary("Accepts an OpenLineage RunEvent, DatasetEvent or JobEvent (Marquez-compatible).")
+            .WithTags("OpenLineage")
+            .RequireAuthorization(CatalogPolicies.Ingest)
+            .DisableAntiforgery()
+            .Accepts<object>("application/json")
+            .Produces(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    private static async Task<IResult> PostAsync(HttpRequest request, IHarvestService harvest, IOptions<OpenLineageOptions> options, CancellationToken cancellationToken)
+    {
+        var body = await ReadBoundedAsync(request.Body, options.Value.MaxEventBytes, cancellationToken);
+        if (body is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "OpenLineage event too large",
+                detail: $"The body is larger than {options.Value.MaxEventBytes} bytes (Plugins:openlineage:MaxEventBytes).");
+
+        // Identical bodies share a location, so a client's retry is recognised as unchanged instead of applied twice.
+        var location = $"api/v1/lineage/{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}";
+        var input = new HarvestInput(location, body) { Mode = HarvestMode.Delta };
+        var result = await harvest.IngestAsync(OpenLineageFileHarvester.HarvesterKind, input,
+            async (batch, ct) => await EventBatchReader.ReadAsync(input, batch, ct), cancellationToken);
+
+        if (result.Succeeded)
+            return result.Errors.Count == 0 ? TypedResults.Created() : TypedResults.Created((string?)null, new { warnings = Describe(result.Errors) });
+        if (result.Errors.Any(e => e.Position == "commit"))
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The event could not be stored",
+                detail: "The event was kept and can be replayed; the catalog database refused the change.",
+                extensions: new Dictionary<string, object?> { ["rawInputId"] = result.RawInputId });
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid OpenLineage event",
+            detail: result.Errors.Count > 0 ? result.Errors[0].Reason : "The body is not an OpenLineage event.",
+            extensions: new Dictionary<string, object?> { ["errors"] = Describe(result.Errors), ["rawInputId"] = result.RawInputId });
+    }
+
+    private static List<string> Describe(IReadOnlyList<HarvestError> errors) =>
+        [.. errors.Take(50).Select(e => e.Position is null or "file" ? e.Reason : $"{e.Position}: {e.Reason}")];
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > max) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

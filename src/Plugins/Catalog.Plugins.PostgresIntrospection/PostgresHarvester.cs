@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Catalog.Plugins.Harvesting;
+using Catalog.Plugins.PostgresIntrospection.Introspection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Catalog.Plugins.PostgresIntrospection;
+
+/// <summary>
+/// Harvests a live PostgreSQL database: schemas, tables (with partitions), views, materialized views, columns,
+/// comments, row estimates, sizes, keys and view dependencies. The whole database is one input whose content is the
+/// introspection snapshot, so an unchanged database is skipped and every harvest can be replayed.
+/// </summary>
+public sealed class PostgresHarvester(IOptions<PostgresIntrospectionOptions> options, TimeProvider? clock = null) : IHarvester
+{
+    public const string MediaType = "application/vnd.catalog.postgres-snapshot+json";
+
+    public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public string Kind => "postgres";
+
+    public string Description => "Live PostgreSQL introspection (tables, partitions, views, columns, keys, view lineage) from a connection string";
+
+    public async Task HarvestAsync(HarvestContext context, CancellationToken cancellationToken)
+    {
+        if (!PostgresTarget.TryParse(context.Target, out var target, out var error))
+        {
+            // Never echo the target: it may hold a password.
+            await context.Sink.ReportErrorAsync(new HarvestError("postgres target", $"The connection string {error}"), cancellationToken);
+            return;
+        }
+        context.Progress.Report(new HarvestProgress(0, 1, target!.Location));
+        DatabaseSnapshot snapshot;
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { CommandTimeout = options.Value.CommandTimeoutSeconds, ApplicationName = "catalog-indexer" };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            snapshot = await PostgresCatalogReader.ReadAsync(connection, options.Value.ExcludeSchemas, cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            await context.Sink.ReportErrorAsync(new HarvestError(target.Location, $"could not introspect the database: {e.Message}"), cancellationToken);
+            return;
+        }
+
+        var content = JsonSerializer.SerializeToUtf8Bytes(snapshot, SnapshotJson);
+        var batch = await context.Sink.BeginInputAsync(new HarvestInput(target.Location, content, MediaType), cancellationToken);
+        if (batch is not null)
+        {
+            await using (batch)
+            {
+                var mapper = new SnapshotMapper(options.Value.Namespace ?? target.DefaultNamespace, (clock ?? TimeProvider.System).GetUtcNow());
+                foreach (var item in mapper.Map(snapshot)) batch.Add(item);
+                await batch.CommitAsync(cancellationToken);
+            }
+        }
+        context.Progress.Report(new HarvestProgress(1, 1, target.Location));
+    }
+}

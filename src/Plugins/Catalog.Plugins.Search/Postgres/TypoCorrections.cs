@@ -1,0 +1,44 @@
+using Catalog.Plugins.Search.Query;
+using Npgsql;
+
+namespace Catalog.Plugins.Search.Postgres;
+
+/// <summary>
+/// Typo tolerance: a query word that is neither a known name/column word nor the start of one is matched against
+/// the lexicon (<c>search_words</c>) by trigram similarity and edit distance (1 edit up to 7 letters, 2 from 8),
+/// and the similar words join the query as alternatives.
+/// </summary>
+internal static class TypoCorrections
+{
+    private const int MinLength = 4;
+    private const int PerWord = 5;
+
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FindAsync(NpgsqlConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var words = query.PositiveTerms.Where(t => !t.IsPhrase)
+            .SelectMany(t => QueryWords.Split(t.Text))
+            .Select(QueryWords.Fold)
+            .Where(w => w.Length >= MinLength && w.Length <= 64)
+            .Distinct()
+            .ToArray();
+        var corrections = new Dictionary<string, IReadOnlyList<string>>();
+        if (words.Length == 0) return corrections;
+        await using var command = new NpgsqlCommand("""
+            SELECT t.word, ARRAY(
+                SELECT w.word FROM search_words w
+                WHERE w.word % t.word AND levenshtein(w.word, t.word) <= CASE WHEN length(t.word) >= 8 THEN 2 ELSE 1 END
+                ORDER BY levenshtein(w.word, t.word), w.word LIMIT @per_word)
+            FROM unnest(@words) AS t(word)
+            WHERE NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word LIKE replace(replace(replace(t.word, '\', '\\'), '%', '\%'), '_', '\_') || '%')
+            """, connection);
+        command.Parameters.AddWithValue("words", words);
+        command.Parameters.AddWithValue("per_word", PerWord);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var similar = reader.GetFieldValue<string[]>(1);
+            if (similar.Length > 0) corrections[reader.GetString(0)] = similar;
+        }
+        return corrections;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Catalog.Plugins.Search;
+
+/// <summary>Configuration of the search plugin, bound from <c>Plugins:search</c>. Defaults are documented in README.md.</summary>
+public sealed class SearchOptions
+{
+    public const string PluginId = "search";
+
+    /// <summary>Hits per page on the search page (the API takes <c>limit</c>, at most 100).</summary>
+    public int PageSize { get; set; } = 20;
+
+    /// <summary>Values shown per facet (the most frequent first).</summary>
+    public int FacetValues { get; set; } = 12;
+
+    /// <summary>Suggestions returned by autocomplete.</summary>
+    public int Suggestions { get; set; } = 8;
+
+    /// <summary>How often documents queued for plugin document sources are fetched (seconds).</summary>
+    public double OutboxPollSeconds { get; set; } = 2;
+
+    public IEnumerable<string> Validate()
+    {
+        if (PageSize is < 1 or > 100) yield return $"Plugins:search:PageSize must be between 1 and 100 (is {PageSize}).";
+        if (FacetValues is < 1 or > 100) yield return $"Plugins:search:FacetValues must be between 1 and 100 (is {FacetValues}).";
+        if (Suggestions is < 1 or > 20) yield return $"Plugins:search:Suggestions must be between 1 and 20 (is {Suggestions}).";
+        if (OutboxPollSeconds is < 0.1 or > 3600) yield return $"Plugins:search:OutboxPollSeconds must be between 0.1 and 3600 (is {OutboxPollSeconds}).";
+    }
+}

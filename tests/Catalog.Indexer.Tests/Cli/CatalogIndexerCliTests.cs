@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Catalog.Indexer.Tests.Harvesting;
+using Catalog.Testing;
+
+namespace Catalog.Indexer.Tests.Cli;
+
+/// <summary>Runs the real catalog-indexer executable against a real database and checks what a shell script would see.</summary>
+public sealed class CatalogIndexerCliTests(HarvestDatabase db) : IClassFixture<HarvestDatabase>
+{
+    [Fact]
+    public async Task Harvesting_valid_events_exits_zero_and_prints_a_summary()
+    {
+        var (exitCode, output) = await RunAsync("harvest", "openlineage", Corpus.Path("openlineage", "events", "marquez", "seed", "metadata.json"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("succeeded", output, StringComparison.Ordinal);
+        Assert.Equal(13L, await db.ScalarAsync<long>("SELECT count(*) FROM entities WHERE kind = 'job' AND namespace = 'food_delivery'"));
+    }
+
+    [Fact]
+    public async Task Harvesting_invalid_events_exits_non_zero_and_says_which_file_and_path_failed()
+    {
+        var (exitCode, output) = await RunAsync("harvest", "openlineage", Corpus.Path("openlineage", "events", "openlineage-repo", "fluentd-proxy"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("event_no_run_id.json", output, StringComparison.Ordinal);
+        Assert.Contains("$.run.runId", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_harvester_kind_exits_with_2_and_lists_the_installed_kinds()
+    {
+        var (exitCode, output) = await RunAsync("harvest", "no-such-kind", ".");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("openlineage", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_lists_recent_runs()
+    {
+        await RunAsync("harvest", "openlineage", Corpus.Path("openlineage", "events", "marquez", "apples"));
+
+        var (exitCode, output) = await RunAsync("status");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("apples", output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "catalog-indexer.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["ConnectionStrings__Catalog"] = db.ConnectionString;
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Catalog.Indexer.Tests.Harvesting;
+using Catalog.Plugins.Harvesting;
+using Catalog.Plugins.OpenLineage.Files;
+using Catalog.Plugins.OpenLineage.Parsing;
+using Catalog.Testing;
+
+namespace Catalog.Indexer.Tests.OpenLineage;
+
+public sealed class OpenLineagePushTests(HarvestDatabase db) : IClassFixture<HarvestDatabase>
+{
+    [Fact]
+    public async Task A_dbt_structured_log_fail_event_gives_a_failed_run_ended_at_its_event_time()
+    {
+        // The last event dbt emitted in structured_logs/postgres/test: the whole dbt run failed.
+        var events = JsonDocument.Parse(await File.ReadAllBytesAsync(Corpus.Path("openlineage", "expected-templates", "dbt", "structured_logs", "postgres", "test", "results", "test_ol_events.json")));
+        var fail = events.RootElement.EnumerateArray().Last();
+        Assert.Equal("FAIL", fail.GetProperty("eventType").GetString());
+
+        var result = await IngestAsync("dbt-fail", JsonSerializer.SerializeToUtf8Bytes(fail));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal("failed|2024-12-17 10:03:24.864228", await db.ScalarAsync<string>("""
+            SELECT r.state || '|' || to_char(r.ended_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') FROM runs r JOIN entities j ON j.id = r.job_id
+            WHERE j.ref = 'job:dbt-test-namespace:dbt-run-jaffle_shop'
+            """));
+        Assert.Equal("BATCH/DBT/JOB", await db.ScalarAsync<string>(
+            "SELECT job_type FROM jobs j JOIN entities e ON e.id = j.entity_id WHERE e.ref = 'job:dbt-test-namespace:dbt-run-jaffle_shop'"));
+    }
+
+    [Fact]
+    public async Task A_dataset_event_describes_a_dataset_without_any_run()
+    {
+        var bytes = await File.ReadAllBytesAsync(Corpus.Path("openlineage", "events", "marquez", "open_lineage", "event_dataset_event.json"));
+        var dataset = JsonDocument.Parse(bytes).RootElement.GetProperty("dataset");
+        var runsBefore = await db.ScalarAsync<long>("SELECT count(*) FROM runs");
+
+        var result = await IngestAsync("dataset-event", bytes);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        var reference = $"dataset:{dataset.GetProperty("namespace").GetString()}:{dataset.GetProperty("name").GetString()}";
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM entities WHERE ref = $1", reference));
+        Assert.Equal(runsBefore, await db.ScalarAsync<long>("SELECT count(*) FROM runs"));
+    }
+
+    [Fact]
+    public async Task A_lifecycle_drop_marks_the_dataset_deleted()
+    {
+        const string Drop = """
+            {"eventType":"COMPLETE","eventTime":"2024-01-01T00:00:00Z","run":{"runId":"0b1c7f3e-7d1e-4c6e-9f55-2a8f1d3c9e01"},
+             "job":{"namespace":"ns","name":"dropper"},
+             "outputs":[{"namespace":"ns","name":"old_table","facets":{"lifecycleStateChange":{"lifecycleStateChange":"DROP"}}}]}
+            """;
+
+        var result = await IngestAsync("drop", System.Text.Encoding.UTF8.GetBytes(Drop));
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("deleted", await db.ScalarAsync<string>("SELECT lifecycle FROM entities WHERE ref = 'dataset:ns:old_table'"));
+    }
+
+    [Fact]
+    public async Task Unknown_facets_are_kept_verbatim_on_the_entity()
+    {
+        var bytes = await File.ReadAllBytesAsync(Corpus.Path("openlineage", "events", "marquez", "open_lineage", "event_additional_facet.json"));
+
+        var result = await IngestAsync("custom-facet", bytes);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        var facets = await db.ColumnAsync("SELECT jsonb_object_keys(facets) FROM entities WHERE facets <> '{}'::jsonb");
+        Assert.NotEmpty(facets);
+    }
+
+    private Task<Catalog.Harvesting.IngestResult> IngestAsync(string name, byte[] bytes) =>
+        db.Engine().IngestAsync("openlineage", new HarvestInput($"test/{name}", bytes) { Mode = HarvestMode.Delta },
+            async (batch, ct) => await EventBatchReader.ReadAsync(batch.Input, batch, ct), CancellationToken.None);
+}
+
+public sealed class OpenLineageParserTests
+{
+    [Fact]
+    public void A_non_uuid_run_id_is_mapped_like_javas_name_uuid_from_bytes()
+    {
+        // Java: UUID.nameUUIDFromBytes("run_id".getBytes()) — an MD5 version-3 UUID.
+        var id = RunIds.FromOpenLineage("run_id");
+        Assert.Equal(3, id.Version);
+        Assert.Equal(id, RunIds.FromOpenLineage("run_id"));
+        Assert.Equal(Guid.Parse("4d3b8069-69b6-4708-ade0-3275112c9f04"), RunIds.FromOpenLineage("4d3b8069-69b6-4708-ade0-3275112c9f04"));
+    }
+
+    [Fact]
+    public void A_run_id_of_the_wrong_type_is_rejected_naming_its_path()
+    {
+        using var document = JsonDocument.Parse("""{"eventType":"START","eventTime":"2024-01-01T00:00:00Z","run":{"runId":42},"job":{"namespace":"n","name":"j"}}""");
+
+        var parsed = OpenLineageParser.Parse(document.RootElement);
+
+        Assert.False(parsed.Usable);
+        Assert.Contains(("$.run.runId", "expected a string, got a number"), parsed.Problems);
+    }
+
+    [Fact]
+    public void Times_with_nanoseconds_or_no_zone_are_read_as_utc()
+    {
+        using var document = JsonDocument.Parse("""{"eventType":"COMPLETE","eventTime":"2021-11-03T10:53:52.427343123","run":{"runId":"r"},"job":{"namespace":"n","name":"j"}}""");
+
+        var parsed = OpenLineageParser.Parse(document.RootElement);
+
+        var run = Assert.Single(parsed.Items.OfType<RunObserved>()).Run;
+        Assert.Equal(new DateTimeOffset(2021, 11, 3, 10, 53, 52, TimeSpan.Zero).AddTicks(4273431), run.EndedAt);
+    }
+
+    [Fact]
+    public void An_ndjson_file_with_a_broken_line_reports_the_line_and_keeps_the_others()
+    {
+        var text = """
+            {"eventType":"START","eventTime":"2024-01-01T00:00:00Z","run":{"runId":"a"},"job":{"namespace":"n","name":"j"}}
+            {"eventType": broken
+            {"eventType":"COMPLETE","eventTime":"2024-01-01T01:00:00Z","run":{"runId":"a"},"job":{"namespace":"n","name":"j"}}
+            """;
+
+        var split = EventSplitter.Split(System.Text.Encoding.UTF8.GetBytes(text), "x.jsonl");
+
+        Assert.Equal(["line 1", "line 3"], split.Where(s => s.Event is not null).Select(s => s.Position));
+        Assert.StartsWith("line 2, column", split.Single(s => s.Event is null).Position, StringComparison.Ordinal);
+    }
+}
