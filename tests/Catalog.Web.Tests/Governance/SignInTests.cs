@@ -91,4 +91,24 @@ public sealed class SignInTests(GovernanceWebFactory portal)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Signing_out_from_the_navigation_form_ends_the_session_and_needs_the_antiforgery_token()
+    {
+        await CreateUserAsync("sam");
+        using var session = await FreshSessionAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync("sam", Personas.Password)).StatusCode);
+
+        var forged = await session.Client.PostAsync("/account/signout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("user:default:sam", await session.Client.GetStringAsync("/account"));
+
+        var page = await session.GetDocumentAsync("/account");
+        var token = page.QuerySelector("form[action='/account/signout'] input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        var signedOut = await session.Client.PostAsync("/account/signout", new FormUrlEncodedContent([new("__RequestVerificationToken", token!)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.DoesNotContain("user:default:sam", await session.Client.GetStringAsync("/account"));
+        Assert.Equal(1L, await portal.ScalarAsync<long>("SELECT count(*) FROM audit_events WHERE action = 'auth.sign-out' AND actor = 'user:default:sam'"));
+    }
 }

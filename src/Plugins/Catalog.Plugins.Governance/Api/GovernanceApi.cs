@@ -25,6 +25,9 @@ public static class GovernanceApi
     {
         var api = routes.MapGroup("/api/governance").WithTags("Governance");
 
+        // The host's navigation posts its sign-out form here.
+        routes.MapPost("/account/signout", SignOutAsync).WithName("SignOut").WithSummary("Ends the session (form post with antiforgery token).").WithTags("Governance");
+
         api.MapGet("/entities/{id:long}/retention", GetRetentionAsync).RequireAuthorization(CatalogPolicies.Read)
             .WithName("GetRetention").WithSummary("Effective retention of a dataset, where it comes from, and the descriptor's when overridden.");
         api.MapPost("/entities/{id:long}/retention/plan", (long id, RetentionInput input, ClaimsPrincipal user, RetentionService retention, CancellationToken ct) =>
@@ -115,6 +118,16 @@ public static class GovernanceApi
         var created = await tokens.CreateAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, GovernanceGate.ActorOf(user), name, scopes, body.LifetimeDays, ct);
         return Results.Ok(new CreatedTokenDto(created.Info.Id, created.Info.Name, created.Secret, created.Info.Scopes, created.Info.ExpiresAt,
             "Copy the token now: it is stored only as a hash and cannot be shown again."));
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInService signIn)
+    {
+        // No form fields are bound here, so the framework would not check the token by itself: a cross-site post must not end a session.
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Results.Problem(statusCode: 400, detail: "The sign-out form is missing its antiforgery token; reload the page and try again.");
+        if (context.User.Identity?.IsAuthenticated == true)
+            await signIn.SignOutAsync(GovernanceGate.ActorOf(context.User), context.RequestAborted);
+        return Results.Redirect("/");
     }
 
     private static async Task ExportCsvAsync(HttpContext context, [AsParameters] AuditFilterQuery query, AuditQuery audit)
