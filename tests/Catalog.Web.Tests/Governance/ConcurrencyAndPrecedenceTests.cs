@@ -121,4 +121,29 @@ public sealed class ConcurrencyAndPrecedenceTests(GovernanceWebFactory portal)
         Assert.Equal(DateTime.UtcNow.Date.AddDays(-39).ToString("yyyy-MM-dd"), expiring[^1]);
         Assert.Equal(9 * GovernanceSeed.PartitionBytes, plan.GetProperty("bytesFreed").GetInt64());
     }
+
+    [Fact]
+    public async Task A_namespace_default_set_by_an_admin_applies_to_its_endpoints_without_a_policy_of_their_own()
+    {
+        var admin = await portal.SessionAsync(Personas.Admin);
+        var version = await portal.ScalarAsync<int?>("SELECT version FROM retention_policies WHERE scope = 'namespace' AND namespace = 'marketing' AND origin = 'portal'") ?? 0;
+
+        var saved = await admin.PutJsonAsync("/api/governance/defaults/namespace/marketing/retention", new { mode = "keep_days", value = "180", version });
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var effective = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/governance/entities/{portal.Seed.Campaigns}/retention");
+        Assert.Equal("namespace default", effective.GetProperty("effective").GetProperty("origin").GetString());
+        Assert.Equal(180, effective.GetProperty("effective").GetProperty("value").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_classification_default_longer_than_its_own_cap_is_rejected()
+    {
+        var admin = await portal.SessionAsync(Personas.Admin);
+
+        var response = await admin.PutJsonAsync("/api/governance/defaults/classification/confidential/retention", new { mode = "keep_days", value = "90", maxDays = 60, version = 0 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The default (90 days) is longer than the cap (60 days).", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -40,6 +40,10 @@ public static class GovernanceApi
                 (await retention.ResetAsync(user, id, version, reason, ct)).ToResult())
             .WithName("ResetRetention").WithSummary("Removes the portal edit so the descriptor or a default applies again.");
 
+        api.MapPut("/defaults/{scope}/{key}/retention", async (string scope, string key, RetentionDefaultDto body, ClaimsPrincipal user, RetentionDefaultsService defaults, CancellationToken ct) =>
+                (await defaults.SaveAsync(user, scope, key, new RetentionInput { Mode = body.Mode, Value = body.Value, Justification = body.Justification, Version = body.Version, Reason = body.Reason }, body.MaxDays, ct)).ToResult())
+            .WithName("SaveRetentionDefault").WithSummary("Sets a namespace or classification default (and a classification's cap in days). Admins only.");
+
         api.MapPost("/entities/{id:long}/grants", async (long id, GrantRequestDto body, ClaimsPrincipal user, AccessService access, CancellationToken ct) =>
                 (await access.AddGrantAsync(user, id, new GrantInput { Principal = body.Principal, Permission = body.Permission, ExpiresAt = body.ExpiresAt, Reason = body.Reason }, ct)).ToResult())
             .WithName("AddGrant").WithSummary("Grants a group or user read or write access (owners and admins).");
