@@ -35,7 +35,9 @@ case "${1:-help}" in
     dotnet test Catalog.sln -c Release --no-build "$@" 2>&1 | tee /tmp/catalog-test.log
     status=${PIPESTATUS[0]}
     # One closing line for the whole run: N passed, N failed.
-    awk '/^(Passed|Failed)!/ { for (i=1;i<=NF;i++) { if ($i=="Passed:") p+=$(i+1); if ($i=="Failed:") f+=$(i+1) } } END { printf "%d passed, %d failed\n", p, f }' /tmp/catalog-test.log | tr -d ','
+    # dotnet test may print a project's summary twice: count each test assembly once.
+    awk '/^(Passed|Failed)!/ { dll=$(NF-1); p[dll]=0; f[dll]=0; for (i=1;i<=NF;i++) { if ($i=="Passed:") p[dll]=$(i+1)+0; if ($i=="Failed:") f[dll]=$(i+1)+0 } }
+         END { for (d in p) { tp+=p[d]; tf+=f[d] } printf "%d passed, %d failed\n", tp, tf }' /tmp/catalog-test.log
     exit "$status"
     ;;
   indexer)

@@ -6,10 +6,12 @@ builder.AddCatalogConfiguration();
 await builder.AddCatalogDatabaseAsync();
 builder.AddCatalogPlugins();
 builder.AddCatalogWeb();
+builder.AddSampleCatalog();
 
 var app = builder.Build();
 
 await app.MigrateCatalogDatabaseAsync();
+await app.SeedSampleCatalogAsync();
 app.UseCatalogWeb();
 app.MapCatalogApi();
 app.MapCatalogPlugins();

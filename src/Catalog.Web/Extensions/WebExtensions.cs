@@ -1,3 +1,4 @@
+using Catalog.Harvesting;
 using Catalog.Plugins.Hosting;
 using Catalog.Plugins.Security;
 using Catalog.Web.Components;
@@ -25,6 +26,7 @@ public static class WebExtensions
         services.AddSingleton<IPostConfigureOptions<AuthorizationOptions>, PermissiveDefaultPolicies>();
         services.TryAddSingleton<ICatalogPrincipalAccessor, ClaimsPrincipalAccessor>();
         services.AddScoped<CatalogReader>();
+        services.AddCatalogHarvesting(builder.Configuration);
         return builder;
     }
 
