@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Catalog.Testing;
+using Npgsql;
+
+namespace Catalog.Web.Tests.OpenLineage;
+
+public sealed class LineageEndpointTests(CatalogWebFactory factory) : IClassFixture<CatalogWebFactory>
+{
+    [Fact]
+    public async Task A_real_marquez_event_is_accepted_with_201_and_its_raw_body_is_stored()
+    {
+        var body = await File.ReadAllBytesAsync(Corpus.Path("openlineage", "events", "marquez", "open_lineage", "event_full.json"));
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/api/v1/lineage", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var job = JsonDocument.Parse(body).RootElement.GetProperty("job");
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM entities WHERE ref = $1", $"job:{job.GetProperty("namespace").GetString()}:{job.GetProperty("name").GetString()}"));
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM raw_inputs WHERE harvester = 'openlineage' AND status = 'processed' AND payload = $1", body));
+    }
+
+    [Fact]
+    public async Task An_event_without_a_run_id_gets_400_naming_the_json_path_and_is_kept_as_failed()
+    {
+        var body = await File.ReadAllBytesAsync(Corpus.Path("openlineage", "events", "openlineage-repo", "fluentd-proxy", "event_no_run_id.json"));
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/api/v1/lineage", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("$.run.runId", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM raw_inputs WHERE status = 'failed' AND payload = $1", body));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_gets_400_with_line_and_column()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/api/v1/lineage", new StringContent("{\"eventType\": START}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetString()!.StartsWith("line 1, column", StringComparison.Ordinal));
+    }
+
+    private async Task<long> ScalarAsync(string sql, object parameter)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(parameter);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
