@@ -89,9 +89,9 @@ public static class GovernanceApi
             .RequireAuthorization(CatalogPolicies.Owner).WithName("RevokeToken").WithSummary("Revokes one of your API tokens at once.");
     }
 
-    private static async Task<IResult> GetRetentionAsync(long id, RetentionService retention, CancellationToken ct)
+    private static async Task<IResult> GetRetentionAsync(long id, ClaimsPrincipal user, RetentionService retention, EntityLookup entities, ICatalogPrincipalAccessor principals, CancellationToken ct)
     {
-        var view = await retention.LoadAsync(id, ct);
+        var view = await entities.IsVisibleAsync(id, await principals.GetAsync(user, ct), ct) ? await retention.LoadAsync(id, ct) : null;
         if (view is null) return Results.Problem(statusCode: 404, detail: $"There is no entity {id}.");
         var context = view.Context;
         return Results.Ok(new EffectiveRetentionDto(view.Ref, view.Classification.ToString().ToLowerInvariant(),
