@@ -42,7 +42,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
     // A pushed input (no target) keeps the target a run may have recorded: only runs decide which files disappeared.
     private const string RememberContent = """
         INSERT INTO harvest_inputs (harvester, location, content_hash, last_run_id, status, raw_input_id, target, seen_at)
-        VALUES (@harvester, @location, @hash, @run_id, 'processed', @raw_input_id, @target, CASE WHEN @target IS NULL THEN NULL ELSE now() END)
+        VALUES (@harvester, @location, @hash, @run_id, 'processed', @raw_input_id, @target, CASE WHEN @target IS NULL THEN NULL ELSE clock_timestamp() END)
         ON CONFLICT (harvester, location) DO UPDATE SET content_hash = EXCLUDED.content_hash, last_run_id = EXCLUDED.last_run_id,
             processed_at = now(), status = 'processed', raw_input_id = EXCLUDED.raw_input_id,
             target = COALESCE(EXCLUDED.target, harvest_inputs.target), seen_at = COALESCE(EXCLUDED.seen_at, harvest_inputs.seen_at)
@@ -90,6 +90,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         if (!request.Force && await ProcessedHashAsync(connection, transaction, request, cancellationToken) == request.ContentHash)
         {
             await FinishRawAsync(connection, transaction, request.RawInputId, "skipped", "unchanged: processed by another indexer meanwhile", cancellationToken);
+            if (request.Target is not null) await StampSeenAsync(connection, transaction, request, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new BatchOutcome(BatchOutcomeKind.Unchanged, 0, 0, []);
         }
@@ -197,6 +198,20 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         command.Parameters.AddWithValue("harvester", request.Harvester);
         command.Parameters.AddWithValue("location", request.Input.Location);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>
+    /// This run saw the location even though another indexer processed it: its first look found no row to stamp, so
+    /// stamp it now, or this run's end would take the file for deleted.
+    /// </summary>
+    private static async Task StampSeenAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchRequest request, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE harvest_inputs SET target = @target, seen_at = clock_timestamp() WHERE harvester = @harvester AND location = @location", connection, transaction);
+        command.Parameters.AddWithValue("target", request.Target!);
+        command.Parameters.AddWithValue("harvester", request.Harvester);
+        command.Parameters.AddWithValue("location", request.Input.Location);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task FinishRawAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long rawInputId, string status, string? error, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
         var stamp = scope.Target is not null && scope.RunId is not null;
         await using var command = dataSource.CreateCommand(stamp
             ? """
-              UPDATE harvest_inputs i SET target = $3, seen_at = now() WHERE harvester = $1 AND location = $2
+              UPDATE harvest_inputs i SET target = $3, seen_at = clock_timestamp() WHERE harvester = $1 AND location = $2
               RETURNING content_hash, status, raw_input_id, (SELECT r.error FROM raw_inputs r WHERE r.id = i.raw_input_id)
               """
             : """
@@ -70,7 +70,7 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO harvest_inputs (harvester, location, content_hash, last_run_id, status, raw_input_id, target, seen_at)
-            VALUES ($1, $2, $3, $4, 'failed', $5, $6, CASE WHEN $6::text IS NULL THEN NULL ELSE now() END)
+            VALUES ($1, $2, $3, $4, 'failed', $5, $6, CASE WHEN $6::text IS NULL THEN NULL ELSE clock_timestamp() END)
             ON CONFLICT (harvester, location) DO UPDATE SET content_hash = EXCLUDED.content_hash, last_run_id = EXCLUDED.last_run_id,
                 status = 'failed', raw_input_id = EXCLUDED.raw_input_id, processed_at = now(),
                 target = COALESCE(EXCLUDED.target, harvest_inputs.target), seen_at = COALESCE(EXCLUDED.seen_at, harvest_inputs.seen_at)

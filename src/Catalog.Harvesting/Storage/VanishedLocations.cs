@@ -6,7 +6,8 @@ namespace Catalog.Harvesting.Storage;
 /// <summary>
 /// Deleted files: at the end of a run, the locations of the same harvester and target last seen before this run
 /// started (every input a run begins stamps its location's seen_at; a concurrent run of the same target stamps too, so
-/// it never makes this one think a file vanished) are gone from the source. What they
+/// it never makes this one think a file vanished; seen_at is the wall clock of the write, not its transaction's start,
+/// so a row another indexer commits during this run is never dated before it) are gone from the source. What they
 /// claimed goes through stale removal (entities, edges, relations, descriptor policies), and their remembered content
 /// hash is forgotten so the file is harvested again should it come back. Delta locations (OpenLineage files) claim
 /// nothing, so for them only the hash is forgotten. The fail-safe share applies to the whole target: if the vanished
