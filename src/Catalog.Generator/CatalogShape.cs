@@ -136,7 +136,8 @@ public sealed class CatalogShape
     public Guid RunId(int w, int slot) => hash.Uuid(23, w, slot);
     public bool RunFailed(int w, int slot) => hash.Below(40, 24, w, slot) == 0;
 
-    public int RetentionDays(int d) => EndpointClassification(d) == "pii" ? 90 : new[] { 30, 90, 180, 400, 730 }[hash.Below(5, 25, d)];
+    /// <summary>Within the classification caps: personal data 30 days (governance migration 0400), confidential at most 730.</summary>
+    public int RetentionDays(int d) => EndpointClassification(d) == "pii" ? 30 : new[] { 30, 90, 180, 400, 730 }[hash.Below(5, 25, d)];
     public bool HasRetention(int d) => hash.Below(10, 26, d) == 0;
     public int GrantedTeam(int d) => hash.Below(Profile.Teams, 27, d);
 

@@ -18,6 +18,7 @@ var root = new RootCommand("catalog-indexer: harvests metadata sources into the 
     MaintenanceCommands.Status(configuration),
     MaintenanceCommands.Migrate(configuration),
     ServeCommand.Create(configuration),
+    GenerateCommand.Create(configuration),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -24,13 +24,12 @@ internal static class GovernanceRows
     }
 
     /// <summary>
-    /// Classification caps and namespace defaults may already exist (one per scope and origin): they are inserted
+    /// A cap for confidential data (the governance migration already caps personal data) and namespace defaults may already exist (one per scope and origin): they are inserted
     /// with ON CONFLICT DO NOTHING, which COPY cannot do, so they are not part of the COPY below.
     /// </summary>
     public const string SharedPolicies = """
         INSERT INTO retention_policies (scope, classification, mode, value, max_days, justification, origin, updated_by)
-        VALUES ('classification', 'pii', 'keep_days', 90, 365, 'Personal data: at most a year (storage limitation).', 'descriptor', 'generator'),
-               ('classification', 'confidential', 'keep_days', 365, 730, 'Confidential data: at most two years.', 'descriptor', 'generator')
+        VALUES ('classification', 'confidential', 'keep_days', 365, 730, 'Confidential data: at most two years.', 'descriptor', 'generator')
         ON CONFLICT DO NOTHING;
         INSERT INTO retention_policies (scope, namespace, mode, value, justification, origin, updated_by)
         SELECT DISTINCT 'namespace', namespace, 'keep_days', 400, 'Default for the namespace.', 'descriptor', 'generator'
