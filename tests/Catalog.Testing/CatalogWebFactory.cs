@@ -25,6 +25,9 @@ public class CatalogWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Catalog", ConnectionString);
         builder.UseSetting("Catalog:SampleCatalog:SeedOnFirstStart", "false");
+        // Background work tests do not ask for (tests that need it switch it back on in Settings).
+        builder.UseSetting("Plugins:cost:RunSnapshots", "false");
+        builder.UseSetting("Plugins:health:RunMonitor", "false");
         builder.UseSetting("Catalog:Plugins:Assemblies:0", SamplePluginPath);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }

@@ -11,12 +11,13 @@ internal static class EntityPlans
 {
     // A reported lifecycle other than 'active' is news; 'active' only revives an entity that stale removal took away
     // (a producer's DROP is not undone by an unrelated later mention). 'internal' is the default classification, so
-    // it never downgrades a classification someone declared.
+    // it never downgrades a classification someone declared. Visibility works the same way and fails closed: a harvest
+    // can restrict an entity but never open it up again (most sources cannot say "everyone"; the portal can).
     private const string UpsertEntity = """
         INSERT INTO entities AS e (kind, namespace, name, title, description, owner_ref, platform, location,
-                                   classification, lifecycle, tags, source_location, removed_at)
+                                   classification, visibility, lifecycle, tags, source_location, removed_at)
         VALUES (@kind, @namespace, @name, @title, @description, @owner, @platform, @location,
-                @classification, @lifecycle, @tags, @source, CASE WHEN @lifecycle IN ('removed', 'deleted') THEN now() END)
+                @classification, @visibility, @lifecycle, @tags, @source, CASE WHEN @lifecycle IN ('removed', 'deleted') THEN now() END)
         ON CONFLICT (kind, namespace, name) DO UPDATE SET
             title = COALESCE(EXCLUDED.title, e.title),
             description = COALESCE(EXCLUDED.description, e.description),
@@ -24,6 +25,7 @@ internal static class EntityPlans
             platform = COALESCE(EXCLUDED.platform, e.platform),
             location = COALESCE(EXCLUDED.location, e.location),
             classification = CASE WHEN EXCLUDED.classification <> 'internal' THEN EXCLUDED.classification ELSE e.classification END,
+            visibility = CASE WHEN EXCLUDED.visibility = 'restricted' THEN 'restricted' ELSE e.visibility END,
             lifecycle = CASE WHEN EXCLUDED.lifecycle <> 'active' THEN EXCLUDED.lifecycle
                              WHEN e.lifecycle = 'removed' THEN 'active' ELSE e.lifecycle END,
             removed_at = CASE WHEN EXCLUDED.lifecycle IN ('removed', 'deleted') THEN COALESCE(e.removed_at, now())
@@ -91,7 +93,8 @@ internal static class EntityPlans
         Text("owner", entity.Owner?.ToString()),
         Text("platform", Bound.Text(entity.Platform, MetadataLimits.Title)),
         Text("location", Bound.Text(entity.Location, MetadataLimits.FieldType)),
-        Text("classification", Wire.Of(entity.Classification)), Text("lifecycle", Wire.Of(entity.Lifecycle)),
+        Text("classification", Wire.Of(entity.Classification)), Text("visibility", Wire.Of(entity.Visibility)),
+        Text("lifecycle", Wire.Of(entity.Lifecycle)),
         TextArray("tags", Bound.Tags(entity.Tags)), Text("source", context.ClaimedLocation)));
 
     public static IReadOnlyList<PlannedCommand> Dataset(DatasetFound found, PlanContext context)

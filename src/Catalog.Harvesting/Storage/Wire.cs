@@ -15,6 +15,8 @@ internal static class Wire
 
     public static string Of(Classification value) => value.ToWire();
 
+    public static string Of(Visibility value) => value.ToString().ToLowerInvariant();
+
     public static string Of(PartitionGranularity value) => value.ToString().ToLowerInvariant();
 
     public static string Of(ScheduleKind value) => value.ToString().ToLowerInvariant();

@@ -13,7 +13,7 @@ public sealed class DescriptorsPlugin : ICatalogPlugin
     {
         plugin.Services.AddOptions<DescriptorsOptions>()
             .Bind(plugin.Configuration)
-            .Validate(o => !o.Validate().Any(), "Plugins:descriptors is invalid: FilePatterns must not be empty and MaxFileBytes must be at least 1024.")
+            .Validate(o => !o.Validate().Any(), "Plugins:descriptors is invalid: FilePatterns must not contain empty patterns and MaxFileBytes must be at least 1024.")
             .ValidateOnStart();
         // Mappers are asked in registration order; the built-in ones go first, the Backstage catch-all last.
         foreach (var mapper in DescriptorMappers.BuiltIn)

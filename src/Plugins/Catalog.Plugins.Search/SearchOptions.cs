@@ -14,6 +14,12 @@ public sealed class SearchOptions
     /// <summary>Suggestions returned by autocomplete.</summary>
     public int Suggestions { get; set; } = 8;
 
+    /// <summary>
+    /// Per matching strategy (name words, any words, name substrings), at most this many candidates are scored.
+    /// Bounds the cost of very common words; totals and facet counts are then marked as "at least".
+    /// </summary>
+    public int MaxCandidates { get; set; } = 5000;
+
     /// <summary>How often documents queued for plugin document sources are fetched (seconds).</summary>
     public double OutboxPollSeconds { get; set; } = 2;
 
@@ -22,6 +28,7 @@ public sealed class SearchOptions
         if (PageSize is < 1 or > 100) yield return $"Plugins:search:PageSize must be between 1 and 100 (is {PageSize}).";
         if (FacetValues is < 1 or > 100) yield return $"Plugins:search:FacetValues must be between 1 and 100 (is {FacetValues}).";
         if (Suggestions is < 1 or > 20) yield return $"Plugins:search:Suggestions must be between 1 and 20 (is {Suggestions}).";
+        if (MaxCandidates is < 100 or > 1_000_000) yield return $"Plugins:search:MaxCandidates must be between 100 and 1000000 (is {MaxCandidates}).";
         if (OutboxPollSeconds is < 0.1 or > 3600) yield return $"Plugins:search:OutboxPollSeconds must be between 0.1 and 3600 (is {OutboxPollSeconds}).";
     }
 }

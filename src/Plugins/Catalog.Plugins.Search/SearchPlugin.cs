@@ -3,6 +3,7 @@ using Catalog.Plugins.Search.Engine;
 using Catalog.Plugins.Search.Postgres;
 using Catalog.Plugins.Ui;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Plugins.Search;
 
@@ -14,10 +15,8 @@ public sealed class SearchPlugin : ICatalogPlugin
 
     public void Register(IPluginBuilder plugin)
     {
-        plugin.Services.AddOptions<SearchOptions>()
-            .Bind(plugin.Configuration)
-            .Validate(o => !o.Validate().Any(), "Plugins:search is invalid: see the log for which key and what range")
-            .ValidateOnStart();
+        plugin.Services.AddOptions<SearchOptions>().Bind(plugin.Configuration).ValidateOnStart();
+        plugin.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
         plugin.Services.AddSingleton<SearchDocumentWriter>();
         plugin.Services.AddSingleton<SearchDocumentSources>();
         plugin.Services.AddSingleton<SearchEngineStatus>();

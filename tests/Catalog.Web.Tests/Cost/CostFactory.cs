@@ -1,3 +1,4 @@
+using Catalog.Testing;
 namespace Catalog.Web.Tests.Cost;
 
 /// <summary>The portal with the background snapshot and health services off: tests take snapshots themselves.</summary>

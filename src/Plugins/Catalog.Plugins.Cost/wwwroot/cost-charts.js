@@ -8,8 +8,8 @@
   function daily(data) {
     return {
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return money(v, data.currency); } },
-      legend: { data: ['Storage', 'Compute'] },
-      grid: { left: 60, right: 16, top: 36, bottom: 28 },
+      legend: { data: ['Storage', 'Compute'], top: 0, right: 0 },
+      grid: { left: 60, right: 16, top: 40, bottom: 32, containLabel: false },
       xAxis: { type: 'category', data: data.days },
       yAxis: { type: 'value', name: data.currency },
       series: [

@@ -13,13 +13,13 @@ public static class DescriptorTree
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
-            foreach (var file in SafeList(() => options.FilePatterns.SelectMany(p => Directory.EnumerateFiles(directory, p)).Distinct().Order(StringComparer.Ordinal)))
+            foreach (var file in SafeList(() => options.EffectiveFilePatterns.SelectMany(p => Directory.EnumerateFiles(directory, p)).Distinct().Order(StringComparer.Ordinal)))
                 yield return file;
             var children = SafeList(() => Directory.EnumerateDirectories(directory).OrderDescending(StringComparer.Ordinal));
             foreach (var child in children)
             {
                 var name = Path.GetFileName(child);
-                if (name.StartsWith('.') || options.ExcludeDirectories.Contains(name, StringComparer.Ordinal)) continue;
+                if (name.StartsWith('.') || options.EffectiveExcludeDirectories.Contains(name, StringComparer.Ordinal)) continue;
                 if (new DirectoryInfo(child).LinkTarget is not null) continue;
                 pending.Push(child);
             }

@@ -75,5 +75,6 @@ public static class SearchApi
             .Select(v => new FacetValueDto(v.Value, v.Count, new FieldFilter(f.Field, v.Value, false).ToString())).ToList())).ToList(),
         results.Total,
         results.NextCursor,
-        results.Corrections);
+        results.Corrections,
+        results.TotalIsLowerBound);
 }

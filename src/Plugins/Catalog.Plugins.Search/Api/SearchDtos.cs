@@ -4,13 +4,16 @@ namespace Catalog.Plugins.Search.Api;
 /// <param name="Query">The query as understood (normalised): terms, phrases, filters.</param>
 /// <param name="Total">Number of matches; present on the first page only.</param>
 /// <param name="NextCursor">Pass as <c>cursor</c> to get the next page; null on the last page.</param>
+/// <param name="Corrections">Query words matched through similar known words (typo tolerance).</param>
+/// <param name="TotalIsLowerBound">A very common word capped the candidates: Total and facet counts are "at least".</param>
 public sealed record SearchResponseDto(
     string Query,
     IReadOnlyList<SearchHitDto> Hits,
     IReadOnlyList<FacetDto> Facets,
     long? Total,
     string? NextCursor,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Corrections);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Corrections,
+    bool TotalIsLowerBound);
 
 /// <param name="Href">Portal page of the entity.</param>
 /// <param name="NameHtml">The name, HTML-encoded, matches inside &lt;mark&gt;.</param>

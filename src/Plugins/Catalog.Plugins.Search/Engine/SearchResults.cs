@@ -12,6 +12,12 @@ public sealed record SearchResults(
 {
     /// <summary>Query words that were not found as such and were matched through similar words (typo tolerance).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Corrections { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// True when a word was so common that candidates were capped (<see cref="SearchOptions.MaxCandidates"/>):
+    /// <see cref="Total"/> and facet counts then cover the best candidates only ("at least").
+    /// </summary>
+    public bool TotalIsLowerBound { get; init; }
 }
 
 public sealed record SearchHit

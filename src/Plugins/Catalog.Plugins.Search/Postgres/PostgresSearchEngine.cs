@@ -61,7 +61,7 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var corrections = await TypoCorrections.FindAsync(connection, query, cancellationToken);
         var text = TextQuery.Build(query, corrections);
-        var sql = new SearchSql(query, text, principal);
+        var sql = new SearchSql(query, text, principal, options.Value.MaxCandidates);
 
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(sql.Page(cursor, limit + 1));
@@ -78,6 +78,7 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
         }
         var facets = new List<FacetGroup>();
         long? total = null;
+        var approximate = false;
         if (withFacets && await reader.NextResultAsync(cancellationToken))
         {
             var values = new List<(string Field, FacetValue Value)>();
@@ -87,6 +88,7 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
                 .Select(f => new FacetGroup(f, values.Where(v => v.Field == f).Select(v => v.Value).ToList()))
                 .ToList();
             total = facets.First(f => f.Field == Query.SearchFields.Kind).Values.Sum(v => v.Count);
+            approximate = query.HasText && values.Any(v => v.Field == "_candidates" && v.Value.Count >= options.Value.MaxCandidates);
         }
 
         string? next = null;
@@ -95,7 +97,7 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
             hits.RemoveAt(limit);
             next = new SearchCursor(scores[limit - 1], hits[^1].EntityId, fingerprint).Encode();
         }
-        return new SearchResults(query, hits, facets, total, next) { Corrections = corrections };
+        return new SearchResults(query, hits, facets, total, next) { Corrections = corrections, TotalIsLowerBound = approximate };
     }
 
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CatalogPrincipal principal, CancellationToken cancellationToken)

@@ -24,8 +24,11 @@ internal sealed class SearchSql
     private readonly CatalogPrincipal principal;
     private readonly string exact;
 
-    public SearchSql(SearchQuery query, TextQuery text, CatalogPrincipal principal)
+    private readonly int candidateCap;
+
+    public SearchSql(SearchQuery query, TextQuery text, CatalogPrincipal principal, int candidateCap)
     {
+        this.candidateCap = candidateCap;
         this.query = query;
         this.text = text;
         this.principal = principal;
@@ -40,9 +43,13 @@ internal sealed class SearchSql
         var sql = new StringBuilder("WITH cand AS (");
         if (HasText)
         {
-            sql.Append($"SELECT id FROM search_documents WHERE document @@ to_tsquery({Config}, @any)");
+            // Each branch is capped so a very common word cannot make one query score half the catalog. Name
+            // matches get their own branch: they are what ranks first, so the cap never hides them behind
+            // description-only matches.
+            sql.Append($"(SELECT id FROM search_documents WHERE document @@ to_tsquery({Config}, @any_name) LIMIT @cap)");
+            sql.Append($" UNION (SELECT id FROM search_documents WHERE document @@ to_tsquery({Config}, @any) LIMIT @cap)");
             for (var i = 0; i < SubstringPatterns.Count; i++)
-                sql.Append($" UNION SELECT id FROM search_documents WHERE name_key LIKE @sub{i}");
+                sql.Append($" UNION (SELECT id FROM search_documents WHERE name_key LIKE @sub{i} LIMIT @cap)");
             sql.Append(" UNION SELECT id FROM search_documents WHERE name_key = @exact OR short_key = @exact OR qualified_key = @exact");
         }
         else
@@ -127,7 +134,10 @@ internal sealed class SearchSql
         return command;
     }
 
-    /// <summary>Counts per facet value among all matches (top <paramref name="perFacet"/> values per facet).</summary>
+    /// <summary>
+    /// Counts per facet value among all matches (top <paramref name="perFacet"/> values per facet), and a
+    /// <c>_candidates</c> row: when it reaches the cap, counts cover the capped candidates only.
+    /// </summary>
     public NpgsqlBatchCommand Facets(int perFacet)
     {
         var command = new NpgsqlBatchCommand($"""
@@ -137,7 +147,8 @@ internal sealed class SearchSql
                 UNION ALL SELECT 'namespace', namespace, count(*) FROM matched GROUP BY namespace
                 UNION ALL SELECT 'owner', owner_ref, count(*) FROM matched WHERE owner_ref IS NOT NULL GROUP BY owner_ref
                 UNION ALL SELECT 'tag', tag, count(*) FROM matched, unnest(tag_keys) AS tag GROUP BY tag
-                UNION ALL SELECT 'classification', classification, count(*) FROM matched GROUP BY classification)
+                UNION ALL SELECT 'classification', classification, count(*) FROM matched GROUP BY classification
+                UNION ALL SELECT '_candidates', '', count(*) FROM cand)
             SELECT field, value, n FROM (
                 SELECT field, value, n, row_number() OVER (PARTITION BY field ORDER BY n DESC, value) AS position FROM counts) ranked
             WHERE position <= @per_facet
@@ -155,6 +166,8 @@ internal sealed class SearchSql
         if (HasText)
         {
             parameters.AddWithValue("any", text.Any!);
+            parameters.AddWithValue("any_name", string.Join(" | ", text.NameTerms.Select(t => $"({t})")));
+            parameters.AddWithValue("cap", candidateCap);
             parameters.AddWithValue("exact", exact);
             parameters.AddWithValue("exact_prefix", QueryWords.EscapeLike(exact) + "%");
             for (var i = 0; i < text.Terms.Count; i++)
