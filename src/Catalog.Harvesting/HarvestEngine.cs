@@ -13,8 +13,11 @@ namespace Catalog.Harvesting;
 /// </summary>
 public sealed class HarvestEngine : IHarvestService
 {
+    private readonly NpgsqlDataSource dataSource;
+
     public HarvestEngine(NpgsqlDataSource dataSource, IOptions<HarvestingOptions> options)
     {
+        this.dataSource = dataSource;
         Options = options.Value;
         Ledger = new HarvestLedger(dataSource);
         Applier = new BatchApplier(dataSource, Options);
@@ -27,9 +30,20 @@ public sealed class HarvestEngine : IHarvestService
     /// <summary>Starts a run of <paramref name="harvester"/> over <paramref name="target"/>; finish it with <see cref="HarvestRun.CompleteAsync"/>.</summary>
     public async Task<HarvestRun> StartRunAsync(string harvester, string target, bool force = false, CancellationToken cancellationToken = default)
     {
-        var run = new HarvestRun(this, Guid.CreateVersion7(), harvester, target, force);
-        await Ledger.StartRunAsync(run.Id, harvester, target, cancellationToken);
-        return run;
+        var id = Guid.CreateVersion7();
+        // Held before the row exists, so another process never sees this run as 'running' without its lock.
+        var liveness = await RunLiveness.HoldAsync(dataSource, id, cancellationToken);
+        try
+        {
+            await RunLiveness.AbandonDeadRunsAsync(dataSource, id, cancellationToken);
+            await Ledger.StartRunAsync(id, harvester, target, cancellationToken);
+        }
+        catch
+        {
+            await liveness.DisposeAsync();
+            throw;
+        }
+        return new HarvestRun(this, id, harvester, target, force, liveness);
     }
 
     public async Task<IngestResult> IngestAsync(string harvester, HarvestInput input, Func<IHarvestBatch, CancellationToken, Task> process, CancellationToken cancellationToken)

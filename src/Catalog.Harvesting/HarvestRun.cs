@@ -14,11 +14,13 @@ public sealed class HarvestRun : IHarvestSink
     private readonly HarvestEngine engine;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<HarvestError> firstErrors = new();
+    private readonly IAsyncDisposable liveness;
     private int inputsSeen, inputsSkipped, inputsFailed, itemsApplied, entitiesRemoved, errorCount;
 
-    internal HarvestRun(HarvestEngine engine, Guid id, string harvester, string target, bool force)
+    internal HarvestRun(HarvestEngine engine, Guid id, string harvester, string target, bool force, IAsyncDisposable liveness)
     {
         this.engine = engine;
+        this.liveness = liveness;
         Id = id;
         Harvester = harvester;
         Target = target;
@@ -74,7 +76,14 @@ public sealed class HarvestRun : IHarvestSink
             Elapsed = clock.Elapsed,
             Errors = [.. firstErrors],
         };
-        await engine.Ledger.FinishRunAsync(summary, cancellationToken);
+        try
+        {
+            await engine.Ledger.FinishRunAsync(summary, cancellationToken);
+        }
+        finally
+        {
+            await liveness.DisposeAsync(); // the run is finished (or could not be recorded): release its liveness lock
+        }
         return summary;
     }
 
