@@ -45,7 +45,7 @@ for entry in "${urls[@]}"; do
   status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path")
   [ "$status" = 200 ] || { printf "%-22s answered %s for %s\n" "$name" "$status" "$path"; continue; }
   curl -s -o /dev/null "http://127.0.0.1:$port$path" # warm caches (lineage snapshot, plans) before measuring
-  line=$(wrk -t 2 -c "$connections" -d "${seconds}s" --timeout 30s -s "$root/scripts/wrk/report.lua" "http://127.0.0.1:$port$path" | grep '^RESULT')
+  line=$(wrk -t $(( connections < 2 ? connections : 2 )) -c "$connections" -d "${seconds}s" --timeout 30s -s "$root/scripts/wrk/report.lua" "http://127.0.0.1:$port$path" | grep '^RESULT')
   eval "$(sed -E 's/^RESULT //' <<<"$line")"
   printf "%-22s %8s %9s %9s %9s %9s %8s\n" "$name" "$requests" "$rps" "$p50" "$p90" "$p99" "$non2xx_or_errors"
 done
