@@ -30,7 +30,12 @@ public sealed class PrivateClusterWebFactory : CatalogWebFactory
 
     public Task StopDatabaseAsync() => cluster.StopAsync();
 
-    public Task StartDatabaseAsync() => cluster.StartAsync();
+    public Task StartDatabaseAsync()
+    {
+        // EmbeddedPostgres checks its database over a pooled admin connection; the stop broke the pooled ones.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        return cluster.StartAsync();
+    }
 
     public override async ValueTask DisposeAsync()
     {
