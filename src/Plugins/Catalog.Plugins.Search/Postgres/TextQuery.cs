@@ -9,8 +9,10 @@ namespace Catalog.Plugins.Search.Postgres;
 /// </summary>
 public sealed class TextQuery
 {
-    private TextQuery(IReadOnlyList<string> terms, IReadOnlyList<string> nameTerms, string? negated, IReadOnlyList<string> words)
+    private TextQuery(IReadOnlyList<string> terms, IReadOnlyList<string> nameTerms, string? negated, IReadOnlyList<string> words,
+        IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> termWords)
     {
+        TermWords = termWords;
         Terms = terms;
         NameTerms = nameTerms;
         Negated = negated;
@@ -27,12 +29,15 @@ public sealed class TextQuery
     public string? Negated { get; }
     /// <summary>Every positive word (for substring matching and highlighting names and columns).</summary>
     public IReadOnlyList<string> Words { get; }
+    /// <summary>Per term, the words it requires, each with its alternatives (typo corrections): for frequency estimates.</summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> TermWords { get; }
 
     public static TextQuery Build(SearchQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>> corrections)
     {
         var terms = new List<string>();
         var nameTerms = new List<string>();
         var words = new List<string>();
+        var wordGroups = new List<IReadOnlyList<IReadOnlyList<string>>>();
         foreach (var term in query.PositiveTerms)
         {
             var termWords = QueryWords.Split(term.Text);
@@ -40,13 +45,14 @@ public sealed class TextQuery
             words.AddRange(termWords);
             terms.Add(Compose(term, termWords, corrections, weight: ""));
             nameTerms.Add(Compose(term, termWords, corrections, weight: "A"));
+            wordGroups.Add(termWords.Select(w => (IReadOnlyList<string>)[w, .. term.IsPhrase ? [] : corrections.GetValueOrDefault(w) ?? []]).ToList());
         }
         var negated = query.NegatedTerms
             .Select(t => QueryWords.Split(t.Text))
             .Where(w => w.Count > 0)
             .Select(w => "(" + string.Join(" <-> ", w) + ")")
             .ToList();
-        return new TextQuery(terms, nameTerms, negated.Count == 0 ? null : string.Join(" | ", negated), words.Distinct().ToList());
+        return new TextQuery(terms, nameTerms, negated.Count == 0 ? null : string.Join(" | ", negated), words.Distinct().ToList(), wordGroups);
     }
 
     private static string Compose(QueryTerm term, IReadOnlyList<string> words, IReadOnlyDictionary<string, IReadOnlyList<string>> corrections, string weight)
