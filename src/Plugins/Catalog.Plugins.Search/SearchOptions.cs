@@ -22,7 +22,7 @@ public sealed class SearchOptions
     public int MaxCandidates { get; set; } = 200;
 
     /// <summary>At most this many matches are counted for the total and facets; beyond it they are "at least".</summary>
-    public int MaxCounted { get; set; } = 2000;
+    public int MaxCounted { get; set; } = 1000;
 
     /// <summary>How often documents queued for plugin document sources are fetched (seconds).</summary>
     public double OutboxPollSeconds { get; set; } = 2;

@@ -77,9 +77,13 @@ internal sealed class SearchSql
                 branches.Add(Branch("d.name_key LIKE @exact_prefix"));
             }
             // Documents with every word first: for multi-word queries they rank highest and are rare enough to fetch.
-            if (text.Terms.Count > 1) branches.Add(Branch(TextMatch("@all", frequencies.OfAll(text.TermWords), candidateCap)));
-            branches.Add(Branch(TextMatch("@any_name", frequencies.OfAny(text.TermWords), candidateCap)));
-            branches.Add(Branch(TextMatch("@any", frequencies.OfAny(text.TermWords), candidateCap)));
+            // Documents with every word as a whole word: GIN intersects whole words by skipping through the longer
+            // posting lists (prefixes would make it collect each of them first), so this stays cheap for any mix of words.
+            if (text.Terms.Count > 1) branches.Add(Branch($"d.document @@ to_tsquery({Config}, @all_whole)"));
+            // Name matches from the name-words index (migration 0220): they are what ranks first.
+            branches.Add(Branch(TextMatch(NameWords, "@any", "@name_narrow", "@any_name", frequencies.OfAny(text.TermWords, name: true),
+                Math.Min(1, text.TermWords.Sum(t => frequencies.Of(frequencies.Rarest(t, name: true), name: true))), PostingsFraction(name: true), candidateCap)));
+            branches.Add(Branch(TextMatch(Document, "@any", "@any_narrow", "@any", AnyFraction, NarrowFraction, PostingsFraction(), candidateCap)));
             for (var i = 0; i < SubstringPatterns.Count; i++) branches.Add(Branch($"d.name_key LIKE @sub{i}"));
         }
         else
@@ -90,31 +94,48 @@ internal sealed class SearchSql
         return "WITH cand AS (" + string.Join(" UNION ", branches) + ")";
     }
 
-    // Costs per row from EXPLAIN ANALYZE on the 1 M benchmark catalog: adding a GIN posting to the bitmap ≈ 0.7 µs,
-    // reading a row and matching its tsvector ≈ 1.7 µs. Field filters are assumed to keep about 1 row in 8.
-    private const double PostingMicroseconds = 0.7, ScannedRowMicroseconds = 1.7, FilterSelectivity = 1.0 / 8;
+    // Costs from EXPLAIN ANALYZE on the 1 M benchmark catalog: adding a GIN posting to a bitmap ≈ 0.7 µs, reading
+    // a row in a sequential scan and matching its tsvector ≈ 1.7 µs, fetching a row by bitmap (random page, detoast)
+    // and matching it ≈ 20 µs. Field filters are assumed to keep about 1 row in 8.
+    private const double PostingMicroseconds = 0.7, ScannedRowMicroseconds = 1.7, FetchedRowMicroseconds = 20, FilterSelectivity = 1.0 / 8;
 
     /// <summary>
-    /// A tsvector match for the estimated <paramref name="fraction"/> of documents. Rare: <c>@@</c>, which the
-    /// GIN index answers. Common: the same test as a function call (<c>ts_match_vq</c> is what <c>@@</c> calls),
-    /// which the planner cannot give to the index, so it reads rows until <paramref name="rowsWanted"/> match
-    /// instead of first collecting every posting of the word.
+    /// A tsvector match, expected in <paramref name="fraction"/> of documents, by the cheapest of three plans:
+    /// <list type="bullet">
+    /// <item>scan: the test as a function call (<c>ts_match_vq</c> is what <c>@@</c> calls), which the planner cannot
+    /// give to an index, so it reads rows until <paramref name="rowsWanted"/> match (common words);</item>
+    /// <item>index: <paramref name="indexQuery"/> on <paramref name="index"/> (GIN collects every posting of every
+    /// word, prefix-matched words included: cheap when all words are rare);</item>
+    /// <item>narrow: the index with each term cut to its rarest word (<paramref name="narrow"/>, a superset), then
+    /// the whole query checked on those rows only ("sales.orders_x_7040" need not collect all of "sales*").</item>
+    /// </list>
     /// </summary>
-    private string TextMatch(string parameter, double fraction, int rowsWanted)
+    private string TextMatch(string index, string indexQuery, string narrow, string parameter, double fraction,
+        double narrowFraction, double postingsFraction, int rowsWanted)
     {
         var kept = query.Filters.Any(f => !f.Negated) ? fraction * FilterSelectivity : fraction;
-        var scanCost = kept <= 0 ? double.MaxValue : rowsWanted / kept * ScannedRowMicroseconds;
-        var indexCost = fraction * frequencies.Documents * PostingMicroseconds;
-        return scanCost < indexCost
-            ? $"ts_match_vq(d.document, to_tsquery({Config}, {parameter}))"
-            : $"d.document @@ to_tsquery({Config}, {parameter})";
+        var documents = frequencies.Documents;
+        var scanCost = kept <= 0 ? double.MaxValue : Math.Min(documents, rowsWanted / kept) * ScannedRowMicroseconds;
+        var indexCost = postingsFraction * documents * PostingMicroseconds + Math.Min(fraction * documents, rowsWanted) * FetchedRowMicroseconds;
+        var narrowCost = narrowFraction * documents * (PostingMicroseconds + FetchedRowMicroseconds);
+        if (scanCost < indexCost && scanCost < narrowCost) return $"ts_match_vq(d.document, to_tsquery({Config}, {parameter}))";
+        if (indexCost <= narrowCost) return $"{index} @@ to_tsquery({Config}, {indexQuery})";
+        return $"{index} @@ to_tsquery({Config}, {narrow}) AND ts_match_vq(d.document, to_tsquery({Config}, {parameter}))";
     }
+
+    private double AnyFraction => frequencies.OfAny(text.TermWords);
+    private double NarrowFraction => Math.Min(1, text.TermWords.Sum(t => frequencies.Of(frequencies.Rarest(t))));
+    private double PostingsFraction(bool name = false) => text.TermWords.SelectMany(t => t).Sum(w => frequencies.Of(w, name));
+
+    private const string Document = "d.document";
+    // Exactly the expression of the index search_documents_name_words (migration 0220), so the planner can use it.
+    private const string NameWords = "to_tsvector('catalog_search', search_words(d.name))";
 
     /// <summary>What a document must match to count for totals and facets: the union of the candidate branches.</summary>
     private string MatchSql(int countCap)
     {
         if (!HasText) return "true";
-        var any = new List<string> { TextMatch("@any", frequencies.OfAny(text.TermWords), countCap) };
+        var any = new List<string> { "(" + TextMatch(Document, "@any", "@any_narrow", "@any", AnyFraction, NarrowFraction, PostingsFraction(), countCap) + ")" };
         if (HasExact) any.Add("d.name_key = @exact OR d.short_key = @exact OR d.qualified_key = @exact OR d.short_key LIKE @exact_prefix OR d.name_key LIKE @exact_prefix");
         for (var i = 0; i < SubstringPatterns.Count; i++) any.Add($"d.name_key LIKE @sub{i}");
         return string.Join(" OR ", any);
@@ -226,7 +247,9 @@ internal sealed class SearchSql
         {
             parameters.AddWithValue("any", text.Any!);
             parameters.AddWithValue("any_name", string.Join(" | ", text.NameTerms.Select(t => $"({t})")));
-            parameters.AddWithValue("all", string.Join(" & ", text.Terms.Select(t => $"({t})")));
+            parameters.AddWithValue("all_whole", string.Join(" & ", text.TermWords.SelectMany(t => t).Select(w => w.Whole)));
+            parameters.AddWithValue("any_narrow", string.Join(" | ", text.TermWords.Select(t => frequencies.Rarest(t).Any)));
+            parameters.AddWithValue("name_narrow", string.Join(" | ", text.TermWords.Select(t => frequencies.Rarest(t, name: true).Any)));
             parameters.AddWithValue("exact", exact);
             parameters.AddWithValue("exact_prefix", QueryWords.EscapeLike(exact) + "%");
             for (var i = 0; i < text.Terms.Count; i++)
