@@ -33,7 +33,7 @@ public sealed class SearchOptions
         if (FacetValues is < 1 or > 100) yield return $"Plugins:search:FacetValues must be between 1 and 100 (is {FacetValues}).";
         if (Suggestions is < 1 or > 20) yield return $"Plugins:search:Suggestions must be between 1 and 20 (is {Suggestions}).";
         if (MaxCandidates is < 20 or > 1_000_000) yield return $"Plugins:search:MaxCandidates must be between 20 and 1000000 (is {MaxCandidates}).";
-        if (MaxCounted is < 100 or > 10_000_000) yield return $"Plugins:search:MaxCounted must be between 100 and 10000000 (is {MaxCounted}).";
+        if (MaxCounted is < 10 or > 10_000_000) yield return $"Plugins:search:MaxCounted must be between 10 and 10000000 (is {MaxCounted}).";
         if (OutboxPollSeconds is < 0.1 or > 3600) yield return $"Plugins:search:OutboxPollSeconds must be between 0.1 and 3600 (is {OutboxPollSeconds}).";
     }
 }

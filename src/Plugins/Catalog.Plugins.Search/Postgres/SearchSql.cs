@@ -84,7 +84,7 @@ internal sealed class SearchSql
             branches.Add(Branch(TextMatch(NameWords, "@any", "@name_narrow", "@any_name", frequencies.OfAny(text.TermWords, name: true),
                 Math.Min(1, text.TermWords.Sum(t => frequencies.Of(frequencies.Rarest(t, name: true), name: true))), PostingsFraction(name: true), candidateCap)));
             branches.Add(Branch(TextMatch(Document, "@any", "@any_narrow", "@any", AnyFraction, NarrowFraction, PostingsFraction(), candidateCap)));
-            for (var i = 0; i < SubstringPatterns.Count; i++) branches.Add(Branch($"d.name_key LIKE @sub{i}"));
+            foreach (var i in CandidateSubstrings) branches.Add(Branch($"d.name_key LIKE @sub{i}"));
         }
         else
         {
@@ -113,8 +113,10 @@ internal sealed class SearchSql
     private string TextMatch(string index, string indexQuery, string narrow, string parameter, double fraction,
         double narrowFraction, double postingsFraction, int rowsWanted)
     {
-        var kept = query.Filters.Any(f => !f.Negated) ? fraction * FilterSelectivity : fraction;
         var documents = frequencies.Documents;
+        // Never analysed (a fresh database): no estimates, leave the choice to the planner.
+        if (documents <= 0) return $"{index} @@ to_tsquery({Config}, {indexQuery})";
+        var kept = query.Filters.Any(f => !f.Negated) ? fraction * FilterSelectivity : fraction;
         var scanCost = kept <= 0 ? double.MaxValue : Math.Min(documents, rowsWanted / kept) * ScannedRowMicroseconds;
         var indexCost = postingsFraction * documents * PostingMicroseconds + Math.Min(fraction * documents, rowsWanted) * FetchedRowMicroseconds;
         var narrowCost = narrowFraction * documents * (PostingMicroseconds + FetchedRowMicroseconds);
@@ -137,7 +139,7 @@ internal sealed class SearchSql
         if (!HasText) return "true";
         var any = new List<string> { "(" + TextMatch(Document, "@any", "@any_narrow", "@any", AnyFraction, NarrowFraction, PostingsFraction(), countCap) + ")" };
         if (HasExact) any.Add("d.name_key = @exact OR d.short_key = @exact OR d.qualified_key = @exact OR d.short_key LIKE @exact_prefix OR d.name_key LIKE @exact_prefix");
-        for (var i = 0; i < SubstringPatterns.Count; i++) any.Add($"d.name_key LIKE @sub{i}");
+        foreach (var i in CandidateSubstrings) any.Add($"d.name_key LIKE @sub{i}");
         return string.Join(" OR ", any);
     }
 
@@ -171,20 +173,24 @@ internal sealed class SearchSql
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a filter field."),
     };
 
-    // Only words that start no known name/column word need a substring search: a known word is already found by
-    // the word-prefix branches, and '%word%' over a million names is the most expensive match there is.
-    private IReadOnlyList<string> SubstringPatterns =>
-        text.Words.Select(QueryWords.Fold).Where(w => w.Length >= 4 && unknownWords.Contains(w)).Take(MaxSubstringPatterns)
-            .Select(w => $"%{QueryWords.EscapeLike(w)}%").ToList();
+    // Names containing a query word score extra (@sub{i}); only words that start no known name/column word also
+    // select candidates by substring: a known word is already found by the word-prefix branches, and '%word%'
+    // over a million names is the most expensive match there is.
+    private IReadOnlyList<string> SubstringWords =>
+        text.Words.Select(QueryWords.Fold).Where(w => w.Length >= 4).Distinct().Take(MaxSubstringPatterns).ToList();
+
+    private IReadOnlyList<string> SubstringPatterns => SubstringWords.Select(w => $"%{QueryWords.EscapeLike(w)}%").ToList();
+
+    private IEnumerable<int> CandidateSubstrings => SubstringWords.Select((w, i) => (w, i)).Where(x => unknownWords.Contains(x.w)).Select(x => x.i);
 
     /// <summary>A page of hits after <paramref name="cursor"/>, with snippets and matched columns for that page only.</summary>
-    public NpgsqlBatchCommand Page(SearchCursor? cursor, int limit)
+    public NpgsqlCommand Page(SearchCursor? cursor, int limit)
     {
         var snippet = HasText
             ? $"ts_headline({Config}, translate(left(coalesce(nullif(d.description, ''), d.title, ''), 8192), E'\\u0002\\u0003', ''), to_tsquery({Config}, @any), @headline)"
             : "left(coalesce(nullif(d.description, ''), d.title, ''), 240)";
         var keyset = cursor is null ? "" : "WHERE score < @cursor_score OR (score = @cursor_score AND id > @cursor_id)";
-        var command = new NpgsqlBatchCommand($"""
+        var command = new NpgsqlCommand($"""
             {CandidatesCte()}, matched AS (
                 SELECT d.id, {ScoreSql()} AS score FROM search_documents d WHERE d.id IN (SELECT id FROM cand))
             SELECT p.score, d.id, d.ref, d.kind, d.namespace, d.name, d.title, d.owner_ref, d.platform, d.classification,
@@ -215,9 +221,9 @@ internal sealed class SearchSql
     /// <c>_candidates</c> row. At most <paramref name="countCap"/> matches are counted: below that the counts and
     /// the total are exact; when the cap is reached they are lower bounds (the engine reports "at least").
     /// </summary>
-    public NpgsqlBatchCommand Facets(int perFacet, int countCap)
+    public NpgsqlCommand Facets(int perFacet, int countCap)
     {
-        var command = new NpgsqlBatchCommand($"""
+        var command = new NpgsqlCommand($"""
             WITH matched AS (
                 SELECT d.kind, d.platform, d.namespace, d.owner_ref, d.tag_keys, d.classification
                 FROM search_documents d WHERE ({MatchSql(countCap)}) AND {Restrictions()} LIMIT @count_cap), counts AS (
