@@ -25,7 +25,8 @@ internal static class IndexerHost
     public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, bool migrate, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
-        services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
         services.AddSingleton(configuration);
         using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)))
         {

@@ -18,6 +18,8 @@ var root = new RootCommand("catalog-indexer: harvests metadata sources into the 
     MaintenanceCommands.Status(configuration),
     MaintenanceCommands.Migrate(configuration),
     ServeCommand.Create(configuration),
+    GovernanceCommands.Users(configuration),
+    GovernanceCommands.Audit(configuration),
 };
 
 return await root.Parse(args).InvokeAsync();

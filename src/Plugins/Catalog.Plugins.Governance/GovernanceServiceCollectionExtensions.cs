@@ -118,6 +118,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<EntityLookup>();
         services.AddScoped<GovernanceGate>();
         services.AddScoped<RetentionService>();
+        services.AddScoped<RetentionDefaultsService>();
         services.AddScoped<AccessService>();
         services.AddScoped<AccessRequestService>();
         services.AddScoped<SuggestionService>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Catalog.Indexer.Tests.Harvesting;
 using Catalog.Testing;
 
@@ -47,17 +46,6 @@ public sealed class CatalogIndexerCliTests(HarvestDatabase db) : IClassFixture<H
         Assert.Contains("apples", output, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "catalog-indexer.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["ConnectionStrings__Catalog"] = db.ConnectionString;
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
+        IndexerProcess.RunAsync(db.ConnectionString, null, null, arguments);
 }

@@ -1,6 +1,5 @@
 using Catalog.Plugins.Governance.Users;
 using Catalog.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -8,21 +7,22 @@ using Npgsql;
 namespace Catalog.Web.Tests.Governance;
 
 /// <summary>
-/// The real portal (Program) on a fresh, migrated PostgreSQL database, seeded with teams, people and datasets
-/// (<see cref="GovernanceSeed"/>). One instance per test collection: accounts and sessions are created once.
+/// The lead's <see cref="CatalogWebFactory"/> (the real portal on its own migrated database), seeded with teams,
+/// people and datasets (<see cref="GovernanceSeed"/>). One per test collection: accounts and sessions are made once.
 /// </summary>
-public sealed class GovernanceWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class GovernanceWebFactory : CatalogWebFactory, IAsyncLifetime
 {
     private readonly Dictionary<string, PortalSession> sessions = [];
-    private string connectionString = "";
 
     public NpgsqlDataSource Database { get; private set; } = null!;
     public GovernanceSeed Seed { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Plugins:governance:MaxFailedSignIns", "3")];
+
+    public override async Task InitializeAsync()
     {
-        connectionString = await PostgresServer.CreateDatabaseAsync("governance");
-        Database = NpgsqlDataSource.Create(connectionString);
+        await base.InitializeAsync();
+        Database = NpgsqlDataSource.Create(ConnectionString);
         Seed = await GovernanceSeed.CreateAsync(Database);
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AdminUserCommand>();
@@ -31,13 +31,6 @@ public sealed class GovernanceWebFactory : WebApplicationFactory<Program>, IAsyn
             var result = await accounts.AddUserAsync(persona.UserName!, Personas.Password, null, persona.Roles, "test:seed");
             Assert.True(result.Succeeded, result.Message);
         }
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Catalog", connectionString);
-        builder.UseSetting("Plugins:governance:MaxFailedSignIns", "3");
     }
 
     /// <summary>A client signed in as the persona (cookies kept, redirects not followed), created once.</summary>

@@ -45,4 +45,23 @@ public sealed class PoliciesPageTests(GovernanceWebFactory portal)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"retention-form\"", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_policies_of_a_restricted_endpoint_are_hidden_from_those_who_may_not_see_it()
+    {
+        await portal.ExecuteAsync("UPDATE entities SET visibility = 'restricted' WHERE id = @id", ("id", portal.Seed.Campaigns));
+        try
+        {
+            var viewer = await portal.SessionAsync(Personas.Viewer);
+            var auditor = await portal.SessionAsync(Personas.Auditor);
+
+            Assert.Equal(HttpStatusCode.NotFound, (await viewer.Client.GetAsync($"/api/governance/entities/{portal.Seed.Campaigns}/retention")).StatusCode);
+            Assert.DoesNotContain("marketing:campaigns", await viewer.Client.GetStringAsync($"/governance/policies/{portal.Seed.Campaigns}"));
+            Assert.Equal(HttpStatusCode.OK, (await auditor.Client.GetAsync($"/api/governance/entities/{portal.Seed.Campaigns}/retention")).StatusCode);
+        }
+        finally
+        {
+            await portal.ExecuteAsync("UPDATE entities SET visibility = 'everyone' WHERE id = @id", ("id", portal.Seed.Campaigns));
+        }
+    }
 }

@@ -17,6 +17,7 @@ public sealed record WriteOperation(
 public static class WriteOperations
 {
     private static readonly string[] Owners = [Personas.Owner.Name, Personas.Admin.Name];
+    private static readonly string[] Admins = [Personas.Admin.Name];
     private static readonly string[] Auditors = [Personas.Auditor.Name, Personas.Admin.Name];
     private static readonly string[] SignedIn = [Personas.Viewer.Name, Personas.OtherOwner.Name, Personas.Owner.Name, Personas.Auditor.Name, Personas.Admin.Name];
 
@@ -36,6 +37,11 @@ public static class WriteOperations
             INSERT INTO retention_policies (scope, entity_id, mode, value, origin, updated_by) VALUES ('entity', @id, 'keep_days', 20, 'portal', 'test')
             ON CONFLICT (entity_id, origin) WHERE scope = 'entity' DO UPDATE SET value = 20 RETURNING version
             """, ("id", p.Seed.Customers))).ToString(),
+    };
+
+    private static async Task<Dictionary<string, string>> NamespaceDefaultVersion(GovernanceWebFactory p, Persona _) => new()
+    {
+        ["version"] = ((await p.ScalarAsync<int?>("SELECT version FROM retention_policies WHERE scope = 'namespace' AND namespace = 'marketing' AND origin = 'portal'")) ?? 0).ToString(),
     };
 
     private static async Task<Dictionary<string, string>> NoMarketingGrant(GovernanceWebFactory p, Persona _)
@@ -103,6 +109,8 @@ public static class WriteOperations
         new("save retention (API)", Owners, false, true, RetentionVersion, (s, p, x) => s.PutJsonAsync($"{Api(p)}/retention", new { mode = "keep_days", value = "30", version = int.Parse(x["version"]) })),
         new("preview retention plan (API)", Owners, false, false, Nothing, (s, p, x) => s.PostJsonAsync($"{Api(p)}/retention/plan", new { mode = "keep_days", value = "7" })),
         new("reset retention (API)", Owners, false, true, PortalRetention, (s, p, x) => s.Client.DeleteAsync($"{Api(p)}/retention?version={x["version"]}")),
+        new("set namespace default (API)", Admins, false, true, NamespaceDefaultVersion, (s, p, x) => s.PutJsonAsync("/api/governance/defaults/namespace/marketing/retention",
+            new { mode = "keep_days", value = "400", version = int.Parse(x["version"]) })),
         new("add grant (API)", Owners, false, true, NoMarketingGrant, (s, p, x) => s.PostJsonAsync($"{Api(p)}/grants", new { principal = "group:default:marketing", permission = "read", reason = "campaign targeting" })),
         new("remove grant (API)", Owners, false, true, SomeGrant, (s, p, x) => s.Client.DeleteAsync($"{Api(p)}/grants/{x["grant"]}")),
         new("classify column (API)", Owners, false, true, EntityVersion, (s, p, x) => s.PutJsonAsync($"{Api(p)}/classification", new { field = "city", classification = "confidential", version = int.Parse(x["version"]) })),

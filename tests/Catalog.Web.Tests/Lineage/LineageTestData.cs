@@ -24,6 +24,18 @@ public sealed class LineageTestData(string connectionString)
             ("k", parts.Kind), ("n", parts.Namespace), ("m", parts.Name));
     }
 
+    /// <summary>Makes the user a member of the group the way descriptors record it (a memberOf relation).</summary>
+    public async Task MemberAsync(string user, string group)
+    {
+        await EnsureEntityAsync(user);
+        await EnsureEntityAsync(group);
+        await ExecuteAsync("""
+            INSERT INTO entity_relations (from_id, relation, to_id)
+            SELECT u.id, 'memberOf', g.id FROM entities u, entities g WHERE u.ref = @u AND g.ref = @g
+            ON CONFLICT DO NOTHING
+            """, ("u", user), ("g", group));
+    }
+
     public Task EdgeAsync(string from, string to, string kind) => ExecuteAsync("""
         INSERT INTO lineage_edges (from_id, to_id, edge_kind)
         SELECT f.id, t.id, @kind FROM entities f, entities t WHERE f.ref = @from AND t.ref = @to

@@ -20,6 +20,7 @@ public static class ShopLineage
 
     public static async Task SeedAsync(LineageTestData data)
     {
+        await data.MemberAsync("user:default:olga", "group:default:audit");
         await data.EntityAsync(RawOrders, owner: "group:default:ingest", title: "Raw orders");
         await data.EntityAsync(MartOrders, owner: "group:default:data-eng");
         await data.EntityAsync(DailyRevenue, owner: "group:default:finance");

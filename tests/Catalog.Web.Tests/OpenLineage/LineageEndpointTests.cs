@@ -12,7 +12,7 @@ public sealed class LineageEndpointTests(CatalogWebFactory factory) : IClassFixt
     public async Task A_real_marquez_event_is_accepted_with_201_and_its_raw_body_is_stored()
     {
         var body = await File.ReadAllBytesAsync(Corpus.Path("openlineage", "events", "marquez", "open_lineage", "event_full.json"));
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateIngestClientAsync();
 
         var response = await client.PostAsync("/api/v1/lineage", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
 
@@ -26,7 +26,7 @@ public sealed class LineageEndpointTests(CatalogWebFactory factory) : IClassFixt
     public async Task An_event_without_a_run_id_gets_400_naming_the_json_path_and_is_kept_as_failed()
     {
         var body = await File.ReadAllBytesAsync(Corpus.Path("openlineage", "events", "openlineage-repo", "fluentd-proxy", "event_no_run_id.json"));
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateIngestClientAsync();
 
         var response = await client.PostAsync("/api/v1/lineage", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
 
@@ -40,13 +40,26 @@ public sealed class LineageEndpointTests(CatalogWebFactory factory) : IClassFixt
     [Fact]
     public async Task A_body_that_is_not_json_gets_400_with_line_and_column()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateIngestClientAsync();
 
         var response = await client.PostAsync("/api/v1/lineage", new StringContent("{\"eventType\": START}", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetString()!.StartsWith("line 1, column", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_push_without_a_token_is_refused_and_nothing_is_stored()
+    {
+        var body = await File.ReadAllBytesAsync(Corpus.Path("openlineage", "events", "marquez", "open_lineage", "event_full.json"));
+        using var anonymous = factory.CreateClient();
+        var before = await ScalarAsync("SELECT count(*) FROM raw_inputs WHERE payload = $1", body);
+
+        var response = await anonymous.PostAsync("/api/v1/lineage", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(before, await ScalarAsync("SELECT count(*) FROM raw_inputs WHERE payload = $1", body));
     }
 
     private async Task<long> ScalarAsync(string sql, object parameter)

@@ -9,6 +9,9 @@ internal static class LineageGraphChanges
 {
     public static LineageGraph Apply(LineageGraph graph, IReadOnlyCollection<LineageEdgeChange> changes)
     {
+        // Refreshes re-read overlapping windows on purpose (see migration 0300); changes that the graph already
+        // reflects cost nothing and keep the same instance.
+        changes = changes.Where(c => !AlreadyApplied(graph, c)).ToList();
         if (changes.Count == 0) return graph;
 
         var kindNames = graph.KindNames.ToList();
@@ -48,6 +51,13 @@ internal static class LineageGraphChanges
 
         var topology = CompactGraph.Build(ids.Length, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(from), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(to));
         return new LineageGraph(ids, kinds, [.. kindNames], topology);
+    }
+
+    private static bool AlreadyApplied(LineageGraph graph, LineageEdgeChange change)
+    {
+        var (from, to) = (graph.IndexOf(change.From.EntityId), graph.IndexOf(change.To.EntityId));
+        var present = from >= 0 && to >= 0 && graph.Topology.HasEdge(from, to);
+        return present == change.Live;
     }
 
     private static long Key(int from, int to) => ((long)from << 32) | (uint)to;

@@ -26,6 +26,7 @@ public static class LineageTraversal
         var downstream = options.Direction is LineageDirection.Downstream or LineageDirection.Both
             ? Walk(graph, start, LineageDirection.Downstream, options.MaxDepth, include, region, reported, budget) : [];
 
+        if (!options.IncludeEdges) return new TraversalResult(start, upstream, downstream, [], budget.Exhausted);
         var reportedNodes = new List<int>(upstream.Count + downstream.Count + 1) { start };
         reportedNodes.AddRange(upstream.Select(n => n.Node));
         reportedNodes.AddRange(downstream.Select(n => n.Node));

@@ -14,6 +14,9 @@ public sealed record TraversalOptions
     /// </summary>
     public Func<int, bool>? Include { get; init; }
 
+    /// <summary>False skips working out edges between reported nodes (impact analysis only needs the nodes).</summary>
+    public bool IncludeEdges { get; init; } = true;
+
     /// <summary>Stops the walk after this many reported nodes and marks the result truncated.</summary>
     public int MaxNodes { get; init; } = int.MaxValue;
 }

@@ -15,5 +15,6 @@ public static class ImpactAnalysis
             MaxDepth = maxDepth,
             Include = isEndpoint,
             MaxNodes = maxNodes,
+            IncludeEdges = false,
         }).Downstream;
 }

@@ -25,6 +25,9 @@ public static class GovernanceApi
     {
         var api = routes.MapGroup("/api/governance").WithTags("Governance");
 
+        // The host's navigation posts its sign-out form here.
+        routes.MapPost("/account/signout", SignOutAsync).WithName("SignOut").WithSummary("Ends the session (form post with antiforgery token).").WithTags("Governance");
+
         api.MapGet("/entities/{id:long}/retention", GetRetentionAsync).RequireAuthorization(CatalogPolicies.Read)
             .WithName("GetRetention").WithSummary("Effective retention of a dataset, where it comes from, and the descriptor's when overridden.");
         api.MapPost("/entities/{id:long}/retention/plan", (long id, RetentionInput input, ClaimsPrincipal user, RetentionService retention, CancellationToken ct) =>
@@ -36,6 +39,10 @@ public static class GovernanceApi
         api.MapDelete("/entities/{id:long}/retention", async (long id, int version, string? reason, ClaimsPrincipal user, RetentionService retention, CancellationToken ct) =>
                 (await retention.ResetAsync(user, id, version, reason, ct)).ToResult())
             .WithName("ResetRetention").WithSummary("Removes the portal edit so the descriptor or a default applies again.");
+
+        api.MapPut("/defaults/{scope}/{key}/retention", async (string scope, string key, RetentionDefaultDto body, ClaimsPrincipal user, RetentionDefaultsService defaults, CancellationToken ct) =>
+                (await defaults.SaveAsync(user, scope, key, new RetentionInput { Mode = body.Mode, Value = body.Value, Justification = body.Justification, Version = body.Version, Reason = body.Reason }, body.MaxDays, ct)).ToResult())
+            .WithName("SaveRetentionDefault").WithSummary("Sets a namespace or classification default (and a classification's cap in days). Admins only.");
 
         api.MapPost("/entities/{id:long}/grants", async (long id, GrantRequestDto body, ClaimsPrincipal user, AccessService access, CancellationToken ct) =>
                 (await access.AddGrantAsync(user, id, new GrantInput { Principal = body.Principal, Permission = body.Permission, ExpiresAt = body.ExpiresAt, Reason = body.Reason }, ct)).ToResult())
@@ -82,9 +89,9 @@ public static class GovernanceApi
             .RequireAuthorization(CatalogPolicies.Owner).WithName("RevokeToken").WithSummary("Revokes one of your API tokens at once.");
     }
 
-    private static async Task<IResult> GetRetentionAsync(long id, RetentionService retention, CancellationToken ct)
+    private static async Task<IResult> GetRetentionAsync(long id, ClaimsPrincipal user, RetentionService retention, EntityLookup entities, ICatalogPrincipalAccessor principals, CancellationToken ct)
     {
-        var view = await retention.LoadAsync(id, ct);
+        var view = await entities.IsVisibleAsync(id, await principals.GetAsync(user, ct), ct) ? await retention.LoadAsync(id, ct) : null;
         if (view is null) return Results.Problem(statusCode: 404, detail: $"There is no entity {id}.");
         var context = view.Context;
         return Results.Ok(new EffectiveRetentionDto(view.Ref, view.Classification.ToString().ToLowerInvariant(),
@@ -115,6 +122,16 @@ public static class GovernanceApi
         var created = await tokens.CreateAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, GovernanceGate.ActorOf(user), name, scopes, body.LifetimeDays, ct);
         return Results.Ok(new CreatedTokenDto(created.Info.Id, created.Info.Name, created.Secret, created.Info.Scopes, created.Info.ExpiresAt,
             "Copy the token now: it is stored only as a hash and cannot be shown again."));
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInService signIn)
+    {
+        // No form fields are bound here, so the framework would not check the token by itself: a cross-site post must not end a session.
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Results.Problem(statusCode: 400, detail: "The sign-out form is missing its antiforgery token; reload the page and try again.");
+        if (context.User.Identity?.IsAuthenticated == true)
+            await signIn.SignOutAsync(GovernanceGate.ActorOf(context.User), context.RequestAborted);
+        return Results.Redirect("/");
     }
 
     private static async Task ExportCsvAsync(HttpContext context, [AsParameters] AuditFilterQuery query, AuditQuery audit)

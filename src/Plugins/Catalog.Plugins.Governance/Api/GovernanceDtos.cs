@@ -26,3 +26,5 @@ public sealed record TokenDto(long Id, string Name, string Prefix, IReadOnlyList
     DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
 
 public sealed record AuditVerificationDto(bool Intact, long Verified, long? BrokenAt, string? Problem, string? HeadHash);
+
+public sealed record RetentionDefaultDto(string? Mode, string? Value, string? Justification, int? MaxDays, int Version, string? Reason);

@@ -24,6 +24,17 @@ public sealed class EntityLookup(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
+    /// <summary>Whether the principal may see the entity's metadata at all (restricted entities): the catalog's one visibility rule.</summary>
+    public async Task<bool> IsVisibleAsync(long entityId, Catalog.Plugins.Security.CatalogPrincipal principal, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT 1 FROM entities e WHERE e.id = @id AND {Catalog.Storage.VisibilityFilter.Sql("e")}", connection);
+        command.Parameters.AddWithValue("id", entityId);
+        command.Parameters.AddWithValue("sees_everything", principal.SeesEverything);
+        command.Parameters.AddWithValue("principal_refs", principal.PrincipalRefs.ToArray());
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     /// <summary>Marks this transaction's writes as the portal's, so the classification triggers let them through.</summary>
     public static async Task MarkPortalWriterAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {

@@ -46,7 +46,7 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
         if (await FindVisibleAsync(nodeId, principal, cancellationToken) is not { } start) return null;
         var kinds = endpointKinds is { Count: > 0 } ? endpointKinds : [EntityKind.Dataset];
         var depth = maxDepth is { } d ? Math.Max(d, 1) : int.MaxValue;
-        var slice = await topology.TraverseAsync(start.Id, new TraversalRequest(LineageDirection.Downstream, depth, kinds, Options.MaxImpactEndpoints), cancellationToken);
+        var slice = await topology.TraverseAsync(start.Id, new TraversalRequest(LineageDirection.Downstream, depth, kinds, Options.MaxImpactEndpoints, IncludeEdges: false), cancellationToken);
         var loaded = await details.LoadAsync(slice.Downstream.Select(n => n.EntityId).ToList(), principal, withFields: false, cancellationToken);
         var endpoints = slice.Downstream.Select(n => loaded.TryGetValue(n.EntityId, out var e) && e.Visible
             ? new ImpactedEndpoint(e.Ref, e.Kind, e.Title, e.Owner, n.Depth)

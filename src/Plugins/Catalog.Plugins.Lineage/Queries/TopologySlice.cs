@@ -3,7 +3,7 @@ using Catalog.Domain.Lineage.Graph;
 namespace Catalog.Plugins.Lineage.Queries;
 
 /// <summary>What a traversal asks for.</summary>
-public sealed record TraversalRequest(LineageDirection Direction, int MaxDepth, IReadOnlyCollection<string>? Kinds, int MaxNodes);
+public sealed record TraversalRequest(LineageDirection Direction, int MaxDepth, IReadOnlyCollection<string>? Kinds, int MaxNodes, bool IncludeEdges = true);
 
 /// <summary>A node of a traversal result, by entity id.</summary>
 public readonly record struct SliceNode(long EntityId, string Kind, int Depth, bool HasMore);
@@ -33,6 +33,7 @@ public sealed record TopologySlice(
             MaxDepth = request.MaxDepth,
             Include = request.Kinds is { Count: > 0 } kinds ? graph.KindFilter(kinds) : null,
             MaxNodes = request.MaxNodes,
+            IncludeEdges = request.IncludeEdges,
         });
         SliceNode Map(ReachedNode n) => new(graph.EntityId(n.Node), graph.KindOf(n.Node), n.Depth, n.HasMore);
         return new TopologySlice(

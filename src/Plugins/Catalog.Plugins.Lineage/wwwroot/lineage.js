@@ -32,7 +32,7 @@
     minZoom: 0.05,
     maxZoom: 3,
     style: [
-      { selector: 'node', style: { 'label': 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'ellipsis', 'text-max-width': 160, 'width': 26, 'height': 26, 'border-width': 1, 'border-color': '#475569' } },
+      { selector: 'node', style: { 'label': 'data(label)', 'font-size': 12, 'min-zoomed-font-size': 6, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'ellipsis', 'text-max-width': 150, 'width': 26, 'height': 26, 'border-width': 1, 'border-color': '#475569' } },
       { selector: 'node[type = "DATASET"]', style: { 'shape': 'round-rectangle', 'background-color': '#3b82f6', 'width': 34 } },
       { selector: 'node[type = "JOB"]', style: { 'shape': 'diamond', 'background-color': '#f59e0b' } },
       { selector: 'node[type = "RESTRICTED"]', style: { 'shape': 'round-rectangle', 'background-color': '#cbd5e1', 'border-style': 'dashed' } },
@@ -109,10 +109,14 @@
   }
 
   function layout() {
-    const options = typeof window.cytoscapeDagre === 'function' || cy.layout({ name: 'dagre' })
-      ? { name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 70, animate: false, fit: true, padding: 24 }
-      : { name: 'breadthfirst', directed: true, fit: true };
-    cy.layout(options).run();
+    try {
+      cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 22, rankSep: 110, animate: false, fit: true, padding: 30 }).run();
+    } catch (e) {
+      // dagre missing: a plain layered layout still reads left to right.
+      cy.layout({ name: 'breadthfirst', directed: true, fit: true, padding: 24 }).run();
+    }
+    // Small graphs would be blown up by fit: keep text at a readable, not enormous, size.
+    if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }
     const counts = { nodes: cy.nodes().not(':parent').length, groups: cy.nodes('[type = "GROUP"]').length };
     say(counts.nodes + ' nodes shown' + (counts.groups ? ', ' + counts.groups + ' grouped' : '') + '. Double-click a node to expand or collapse it; click to highlight its path.');
   }
@@ -142,16 +146,23 @@
     layout();
   }
 
+  // Opens a group a page at a time: the first members are drawn, the rest stay in a smaller group, so even
+  // a node with hundreds of neighbours never puts more than the threshold on screen at once.
   function expandGroup(groupId) {
     const group = state.groups.get(groupId);
     if (!group) return;
     cy.getElementById(groupId).remove();
     state.groups.delete(groupId);
     state.addedBy.delete(groupId);
-    group.members.forEach(member => {
-      addNode(member, group.center);
-      member.inEdges.concat(member.outEdges).forEach(e => addEdge(e.origin, e.destination));
-    });
+    const shown = group.members.slice(0, fanOut);
+    const rest = group.members.slice(fanOut);
+    shown.forEach(member => addNode(member, group.center));
+    if (rest.length > 0) {
+      state.groups.set(groupId, { center: group.center, side: group.side, members: rest });
+      addNode({ id: groupId, type: 'GROUP', data: { title: '+' + rest.length + ' more ' + group.side } }, group.center);
+      group.side === 'upstream' ? addEdge(groupId, group.center) : addEdge(group.center, groupId);
+    }
+    shown.forEach(member => member.inEdges.concat(member.outEdges).forEach(e => addEdge(e.origin, e.destination)));
     layout();
   }
 

@@ -77,6 +77,18 @@ public class LineageGraphTests
     }
 
     [Fact]
+    public void Changes_the_graph_already_reflects_return_the_same_graph()
+    {
+        var graph = Sample();
+
+        var changed = graph.WithChanges([
+            new LineageEdgeChange(new(10, "dataset"), new(20, "job"), Live: true),
+            new LineageEdgeChange(new(30, "dataset"), new(10, "dataset"), Live: false)]);
+
+        Assert.Same(graph, changed);
+    }
+
+    [Fact]
     public void Changes_may_bring_a_new_kind()
     {
         var changed = Sample().WithChanges([new LineageEdgeChange(new(5, "event-type"), new(10, "dataset"), Live: true)]);

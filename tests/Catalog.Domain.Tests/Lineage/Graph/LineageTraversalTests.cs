@@ -152,6 +152,17 @@ public class LineageTraversalTests
     }
 
     [Fact]
+    public void Edges_can_be_left_out_when_only_the_nodes_matter()
+    {
+        var g = new TestGraph("a>b b>c");
+
+        var result = LineageTraversal.Traverse(g.Graph, g["a"], new TraversalOptions { Direction = LineageDirection.Downstream, MaxDepth = 5, IncludeEdges = false });
+
+        Assert.Equal("b@1 c@2", g.Names(result.Downstream));
+        Assert.Empty(result.Edges);
+    }
+
+    [Fact]
     public void Start_outside_the_graph_is_rejected()
     {
         var g = new TestGraph("a>b");
