@@ -19,7 +19,7 @@ public sealed class SearchOptions
     /// this many candidates are scored for the first page (deeper pages add the hits already shown). Bounds the
     /// cost of very common words: among more matches than this, the best-scored of the candidates are shown.
     /// </summary>
-    public int MaxCandidates { get; set; } = 200;
+    public int MaxCandidates { get; set; } = 100;
 
     /// <summary>At most this many matches are counted for the total and facets; beyond it they are "at least".</summary>
     public int MaxCounted { get; set; } = 1000;
