@@ -96,8 +96,9 @@ internal sealed class SearchSql
 
     // Costs from EXPLAIN ANALYZE on the 1 M benchmark catalog: adding a GIN posting to a bitmap ≈ 0.7 µs, reading
     // a row in a sequential scan and matching its tsvector ≈ 1.7 µs, fetching a row by bitmap (random page, detoast)
-    // and matching it ≈ 20 µs. Field filters are assumed to keep about 1 row in 8.
-    private const double PostingMicroseconds = 0.7, ScannedRowMicroseconds = 1.7, FetchedRowMicroseconds = 20, FilterSelectivity = 1.0 / 8;
+    // and matching it ≈ 20 µs. Each filtered field is assumed to keep about 1 row in 4 (platform:postgres keeps a
+    // third, classification:internal a half, namespace:x 1 in 200: a scan that needs many filtered rows is risky).
+    private const double PostingMicroseconds = 0.7, ScannedRowMicroseconds = 1.7, FetchedRowMicroseconds = 20, FilterSelectivity = 1.0 / 4;
 
     /// <summary>
     /// A tsvector match, expected in <paramref name="fraction"/> of documents, by the cheapest of three plans:
@@ -116,7 +117,7 @@ internal sealed class SearchSql
         var documents = frequencies.Documents;
         // Never analysed (a fresh database): no estimates, leave the choice to the planner.
         if (documents <= 0) return $"{index} @@ to_tsquery({Config}, {indexQuery})";
-        var kept = query.Filters.Any(f => !f.Negated) ? fraction * FilterSelectivity : fraction;
+        var kept = fraction * Math.Pow(FilterSelectivity, query.Filters.Where(f => !f.Negated).Select(f => f.Field).Distinct().Count());
         var scanCost = kept <= 0 ? double.MaxValue : Math.Min(documents, rowsWanted / kept) * ScannedRowMicroseconds;
         var indexCost = postingsFraction * documents * PostingMicroseconds + Math.Min(fraction * documents, rowsWanted) * FetchedRowMicroseconds;
         var narrowCost = narrowFraction * documents * (PostingMicroseconds + FetchedRowMicroseconds);
