@@ -41,6 +41,9 @@ public sealed class HarvestBatch : IHarvestBatch
         items.Add(item);
     }
 
+    public Task<StoredSchema?> GetLatestSchemaAsync(Catalog.Domain.Entities.EntityRef subject, CancellationToken cancellationToken) =>
+        scope.Ledger.GetLatestSchemaAsync(subject, cancellationToken);
+
     public void AddError(HarvestError error)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -54,7 +57,7 @@ public sealed class HarvestBatch : IHarvestBatch
         try
         {
             var outcome = await scope.Applier.ApplyAsync(
-                new BatchRequest(scope.RunId, scope.Harvester, Input, RawInputId, ContentHash, items, errors, Force), cancellationToken);
+                new BatchRequest(scope.RunId, scope.Target, scope.Harvester, Input, RawInputId, ContentHash, items, errors, Force), cancellationToken);
             Result = outcome.Kind == BatchOutcomeKind.Unchanged
                 ? new BatchResult(BatchStatus.Unchanged, 0, 0, [])
                 : new BatchResult(outcome.Errors.Count == 0 ? BatchStatus.Applied : BatchStatus.AppliedWithErrors, outcome.ItemsApplied, outcome.EntitiesRemoved, outcome.Errors);
@@ -90,6 +93,8 @@ public sealed class HarvestBatch : IHarvestBatch
         Result = new BatchResult(BatchStatus.Failed, 0, 0, failure);
         await scope.Ledger.MarkRawAsync(RawInputId, "failed", failure[^1].ToString(), cancellationToken);
         await scope.Ledger.RecordErrorsAsync(scope.RunId, scope.Harvester, failure, RawInputId, cancellationToken);
+        // Pushed inputs are not remembered: a client that sends the same event again expects it to be processed.
+        if (!scope.IsPush) await scope.Ledger.RememberFailureAsync(scope, Input.Location, ContentHash, RawInputId, cancellationToken);
     }
 }
 
@@ -107,5 +112,8 @@ public enum BatchStatus
 /// <summary>The outcome of one batch.</summary>
 public sealed record BatchResult(BatchStatus Status, int ItemsApplied, int EntitiesRemoved, IReadOnlyList<HarvestError> Errors);
 
-/// <summary>What a batch shares with the run (or the push) it belongs to.</summary>
-internal sealed record HarvestBatchScope(Guid? RunId, string Harvester, BatchApplier Applier, HarvestLedger Ledger, Action<BatchResult> Report);
+/// <summary>
+/// What a batch shares with the run (or the push window) it belongs to. <see cref="Target"/> is the run's target when
+/// the run tracks which locations it saw (harvest runs; not replays or pushes, whose inputs never count as deleted files).
+/// </summary>
+internal sealed record HarvestBatchScope(Guid? RunId, string? Target, bool IsPush, string Harvester, BatchApplier Applier, HarvestLedger Ledger, Action<BatchResult> Report);

@@ -18,28 +18,51 @@ public sealed class HarvestEngine : IHarvestService
         Options = options.Value;
         Ledger = new HarvestLedger(dataSource);
         Applier = new BatchApplier(dataSource, Options);
+        PushWindows = new PushWindows(dataSource, Options);
+        StuckRuns = new StuckRuns(dataSource, Options);
+        VanishedLocations = new VanishedLocations(dataSource, Options);
     }
 
     internal HarvestingOptions Options { get; }
+    internal PushWindows PushWindows { get; }
+    internal VanishedLocations VanishedLocations { get; }
+
+    /// <summary>Finds runs left 'running' by a process that died and marks them 'abandoned'.</summary>
+    public StuckRuns StuckRuns { get; }
+    private int stuckRunsChecked;
     internal HarvestLedger Ledger { get; }
     internal BatchApplier Applier { get; }
 
     /// <summary>Starts a run of <paramref name="harvester"/> over <paramref name="target"/>; finish it with <see cref="HarvestRun.CompleteAsync"/>.</summary>
-    public async Task<HarvestRun> StartRunAsync(string harvester, string target, bool force = false, CancellationToken cancellationToken = default)
+    /// <param name="trackLocations">
+    /// Stamp every input's location with this run and target, and at completion remove what the target's files that
+    /// disappeared had reported. False for runs whose target is not a source (replay).
+    /// </param>
+    public async Task<HarvestRun> StartRunAsync(string harvester, string target, bool force = false, CancellationToken cancellationToken = default,
+        bool trackLocations = true)
     {
-        var run = new HarvestRun(this, Guid.CreateVersion7(), harvester, target, force);
+        // Once per engine (process): runs a dead process left behind are marked abandoned before new ones start.
+        if (Interlocked.Exchange(ref stuckRunsChecked, 1) == 0) await StuckRuns.AbandonAsync(cancellationToken);
+        var run = new HarvestRun(this, Guid.CreateVersion7(), harvester, target, force, trackLocations);
         await Ledger.StartRunAsync(run.Id, harvester, target, cancellationToken);
+        run.StartHeartbeat();
         return run;
     }
 
     public async Task<IngestResult> IngestAsync(string harvester, HarvestInput input, Func<IHarvestBatch, CancellationToken, Task> process, CancellationToken cancellationToken)
     {
         BatchResult? finished = null;
-        HarvestError? refused = null;
-        var scope = new HarvestBatchScope(null, harvester, Applier, Ledger, r => finished = r);
-        var batch = await BeginAsync(scope, input, input.Force, e => refused = e, cancellationToken);
-        if (refused is not null) return new IngestResult(BatchStatus.Failed, null, 0, [refused]);
-        if (batch is null) return new IngestResult(BatchStatus.Unchanged, null, 0, []);
+        var window = await PushWindows.RunIdAsync(harvester, cancellationToken);
+        var scope = new HarvestBatchScope(window, null, IsPush: true, harvester, Applier, Ledger, r => finished = r);
+        var begun = await BeginAsync(scope, input, input.Force, cancellationToken);
+        if (begun.Batch is not { } batch)
+        {
+            var skipped = begun.Outcome == BeginOutcome.Refused
+                ? new IngestResult(BatchStatus.Failed, null, 0, [begun.Error!])
+                : new IngestResult(BatchStatus.Unchanged, null, 0, []);
+            await PushWindows.CountAsync(window, skipped, cancellationToken);
+            return skipped;
+        }
         await using (batch)
         {
             try
@@ -53,23 +76,48 @@ public sealed class HarvestEngine : IHarvestService
             }
         }
         var result = finished ?? new BatchResult(BatchStatus.Failed, 0, 0, []);
-        return new IngestResult(result.Status, batch.RawInputId, result.ItemsApplied, result.Errors);
+        var ingested = new IngestResult(result.Status, batch.RawInputId, result.ItemsApplied, result.Errors);
+        await PushWindows.CountAsync(window, ingested, CancellationToken.None);
+        return ingested;
     }
 
-    /// <summary>Hashes, skips unchanged content, stores the raw input and hands out its batch.</summary>
-    internal async Task<HarvestBatch?> BeginAsync(HarvestBatchScope scope, HarvestInput input, bool force, Action<HarvestError> refuse, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hashes the input and decides: refuse it (too large), skip it (unchanged since it was processed, or unchanged since
+    /// it failed — the latter recorded as an error of this run that points at the stored raw input), or store the raw
+    /// bytes and hand out the batch.
+    /// </summary>
+    internal async Task<BeginResult> BeginAsync(HarvestBatchScope scope, HarvestInput input, bool force, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(input.Location);
         if (input.Content.Length > Options.MaxInputBytes)
         {
             var error = new HarvestError(input.Location, $"input is {input.Content.Length} bytes, more than the {Options.MaxInputBytes} allowed (Catalog:Harvesting:MaxInputBytes); it was not stored") { Position = "size" };
-            refuse(error);
             await Ledger.RecordErrorsAsync(scope.RunId, scope.Harvester, [error], null, cancellationToken);
-            return null;
+            return new BeginResult(null, BeginOutcome.Refused, error);
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(input.Content.Span));
-        if (!force && await Ledger.GetProcessedHashAsync(scope.Harvester, input.Location, cancellationToken) == hash) return null;
+        var known = await Ledger.SeeInputAsync(scope, input.Location, cancellationToken);
+        if (!force && known?.ContentHash == hash)
+        {
+            if (!known.Failed) return new BeginResult(null, BeginOutcome.Unchanged, null);
+            if (!scope.IsPush)
+            {
+                var error = StillFailing(input.Location, known);
+                await Ledger.RecordErrorsAsync(scope.RunId, scope.Harvester, [error], known.RawInputId, cancellationToken);
+                return new BeginResult(null, BeginOutcome.StillFailing, error);
+            }
+        }
         var rawInputId = await Ledger.StoreRawAsync(scope.RunId, scope.Harvester, input, hash, cancellationToken);
-        return new HarvestBatch(scope, input, rawInputId, hash, force);
+        return new BeginResult(new HarvestBatch(scope, input, rawInputId, hash, force), BeginOutcome.Started, null);
     }
+
+    private static HarvestError StillFailing(string location, KnownInput known) => new(location,
+        $"unchanged since it failed{(known.RawInputId is { } id ? $" (raw input {id})" : "")}, so it was not processed again; " +
+        $"fix the source, or re-process it with --force{(known.RawInputId is { } r ? $" or `catalog-indexer replay --id {r}`" : "")}. " +
+        $"It failed with: {known.RawError ?? "(no reason recorded)"}") { Position = "unchanged, still failing" };
 }
+
+internal enum BeginOutcome { Started, Unchanged, StillFailing, Refused }
+
+/// <summary>What <see cref="HarvestEngine.BeginAsync"/> decided; <see cref="Error"/> is set for refused and still-failing inputs.</summary>
+internal sealed record BeginResult(HarvestBatch? Batch, BeginOutcome Outcome, HarvestError? Error);

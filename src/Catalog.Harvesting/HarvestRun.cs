@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Catalog.Domain.Entities;
 using Catalog.Plugins.Harvesting;
+using Npgsql;
 
 namespace Catalog.Harvesting;
 
@@ -14,10 +15,15 @@ public sealed class HarvestRun : IHarvestSink
     private readonly HarvestEngine engine;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<HarvestError> firstErrors = new();
-    private int inputsSeen, inputsSkipped, inputsFailed, itemsApplied, entitiesRemoved, errorCount;
+    private readonly CancellationTokenSource heartbeat = new();
+    private Task heartbeatLoop = Task.CompletedTask;
+    private int inputsSeen, inputsSkipped, inputsFailed, inputsStillFailing, itemsApplied, entitiesRemoved, errorCount, runErrors;
 
-    internal HarvestRun(HarvestEngine engine, Guid id, string harvester, string target, bool force)
+    private readonly bool trackLocations;
+
+    internal HarvestRun(HarvestEngine engine, Guid id, string harvester, string target, bool force, bool trackLocations)
     {
+        this.trackLocations = trackLocations;
         this.engine = engine;
         Id = id;
         Harvester = harvester;
@@ -32,16 +38,39 @@ public sealed class HarvestRun : IHarvestSink
     /// <summary>Re-process every input even when its content is unchanged.</summary>
     public bool Force { get; }
 
-    public async Task<IHarvestBatch?> BeginInputAsync(HarvestInput input, CancellationToken cancellationToken)
+    public Task<IHarvestBatch?> BeginInputAsync(HarvestInput input, CancellationToken cancellationToken) =>
+        BeginInputAsync(Harvester, input, cancellationToken);
+
+    /// <summary>
+    /// Begins an input on behalf of another harvester (replay: the input is stored, remembered and its errors recorded
+    /// under the harvester that first read it, so its next harvest knows it was fixed).
+    /// </summary>
+    internal async Task<IHarvestBatch?> BeginInputAsync(string harvester, HarvestInput input, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref inputsSeen);
-        var batch = await engine.BeginAsync(Scope(), input, Force || input.Force, OnRefused, cancellationToken);
-        if (batch is null) Interlocked.Increment(ref inputsSkipped);
-        return batch;
+        var begun = await engine.BeginAsync(Scope(harvester), input, Force || input.Force, cancellationToken);
+        switch (begun.Outcome)
+        {
+            case BeginOutcome.Unchanged:
+                Interlocked.Increment(ref inputsSkipped);
+                break;
+            case BeginOutcome.StillFailing:
+                // Unchanged and still failing: a failed input of this run too (the run should not look healthier than it is).
+                Interlocked.Increment(ref inputsStillFailing);
+                Interlocked.Increment(ref inputsFailed);
+                Note([begun.Error!]);
+                break;
+            case BeginOutcome.Refused:
+                Interlocked.Increment(ref inputsFailed);
+                Note([begun.Error!]);
+                break;
+        }
+        return begun.Batch;
     }
 
     public async Task ReportErrorAsync(HarvestError error, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref runErrors);
         Note([error]);
         await engine.Ledger.RecordErrorsAsync(Id, Harvester, [error], null, cancellationToken);
     }
@@ -52,8 +81,16 @@ public sealed class HarvestRun : IHarvestSink
     /// <summary>Finishes the run; <paramref name="crash"/> is the harvester's unhandled exception, if any.</summary>
     public async Task<HarvestRunSummary> CompleteAsync(Exception? crash = null, CancellationToken cancellationToken = default)
     {
+        await StopHeartbeatAsync();
         if (crash is not null)
             await ReportErrorAsync(new HarvestError(Target, $"the harvester stopped with an unexpected error: {crash.Message}") { Position = crash.GetType().Name }, cancellationToken);
+        else if (trackLocations && runErrors == 0 && inputsSeen > 0)
+        {
+            // Only a run that listed its whole target (no crash, no unreadable file or folder) may conclude a file is gone.
+            var (removed, refusal) = await engine.VanishedLocations.RemoveAsync(Id, Harvester, Target, cancellationToken);
+            Interlocked.Add(ref entitiesRemoved, removed);
+            if (refusal is not null) await ReportErrorAsync(refusal, cancellationToken);
+        }
         var landed = inputsSeen - inputsFailed;
         var status = crash is not null ? HarvestRunStatus.Failed
             : errorCount == 0 ? HarvestRunStatus.Succeeded
@@ -68,6 +105,7 @@ public sealed class HarvestRun : IHarvestSink
             InputsSeen = inputsSeen,
             InputsSkipped = inputsSkipped,
             InputsFailed = inputsFailed,
+            InputsStillFailing = inputsStillFailing,
             ItemsApplied = itemsApplied,
             EntitiesRemoved = entitiesRemoved,
             ErrorCount = errorCount,
@@ -78,7 +116,33 @@ public sealed class HarvestRun : IHarvestSink
         return summary;
     }
 
-    private HarvestBatchScope Scope() => new(Id, Harvester, engine.Applier, engine.Ledger, OnBatchFinished);
+    private HarvestBatchScope Scope(string harvester) => new(Id, trackLocations ? Target : null, IsPush: false, harvester, engine.Applier, engine.Ledger, OnBatchFinished);
+
+    /// <summary>Beats every <see cref="HarvestingOptions.HeartbeatSeconds"/> until the run completes, so other processes can tell it is alive.</summary>
+    internal void StartHeartbeat()
+    {
+        var interval = TimeSpan.FromSeconds(engine.Options.HeartbeatSeconds);
+        heartbeatLoop = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(interval);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(heartbeat.Token))
+                {
+                    try { await engine.Ledger.HeartbeatAsync(Id, heartbeat.Token); }
+                    catch (NpgsqlException) { /* a missed beat is not fatal: the next one (or the run's end) catches up */ }
+                }
+            }
+            catch (OperationCanceledException) { }
+        });
+    }
+
+    private async Task StopHeartbeatAsync()
+    {
+        await heartbeat.CancelAsync();
+        await heartbeatLoop;
+        heartbeat.Dispose();
+    }
 
     private void OnBatchFinished(BatchResult result)
     {
@@ -90,12 +154,6 @@ public sealed class HarvestRun : IHarvestSink
         Interlocked.Add(ref itemsApplied, result.ItemsApplied);
         Interlocked.Add(ref entitiesRemoved, result.EntitiesRemoved);
         Note(result.Errors);
-    }
-
-    private void OnRefused(HarvestError error)
-    {
-        Interlocked.Increment(ref inputsFailed);
-        Note([error]);
     }
 
     private void Note(IReadOnlyList<HarvestError> errors)

@@ -11,6 +11,8 @@ public enum HarvestRunStatus
     Partial,
     /// <summary>Nothing landed: every input failed, or the harvester itself crashed.</summary>
     Failed,
+    /// <summary>The process running it died (no heartbeat, or its pid is gone); counts are what it had written.</summary>
+    Abandoned,
 }
 
 public static class HarvestRunStatuses
@@ -28,6 +30,8 @@ public sealed record HarvestRunSummary
     public int InputsSeen { get; init; }
     public int InputsSkipped { get; init; }
     public int InputsFailed { get; init; }
+    /// <summary>Of <see cref="InputsFailed"/>: unchanged since they last failed, so not processed again (see --force, replay).</summary>
+    public int InputsStillFailing { get; init; }
     public int ItemsApplied { get; init; }
     public int EntitiesRemoved { get; init; }
     public int ErrorCount { get; init; }
@@ -38,6 +42,7 @@ public sealed record HarvestRunSummary
     public bool Failed => Status is HarvestRunStatus.Failed or HarvestRunStatus.Partial;
 
     public string Describe() =>
-        $"{InputsSeen} inputs ({InputsSkipped} unchanged, {InputsFailed} failed), {ItemsApplied} items applied, " +
+        $"{InputsSeen} inputs ({InputsSkipped} unchanged, {InputsFailed} failed" +
+        (InputsStillFailing > 0 ? $" of which {InputsStillFailing} unchanged, still failing" : "") + $"), {ItemsApplied} items applied, " +
         $"{EntitiesRemoved} removed, {ErrorCount} errors";
 }

@@ -16,7 +16,8 @@ public static class HarvestingServiceCollectionExtensions
     {
         var options = services.AddOptions<HarvestingOptions>();
         if (configuration is not null) options.Bind(configuration.GetSection(HarvestingOptions.Section));
-        options.Validate(o => !o.Validate().Any(), "Catalog:Harvesting is invalid: MaxRemovalShare must be 0–1 and MaxInputBytes at least 1024.")
+        options.Validate(o => !o.Validate().Any(), "Catalog:Harvesting is invalid: MaxRemovalShare must be 0–1, MaxInputBytes at least 1024, " +
+                "HeartbeatSeconds at least 1, AbandonAfterMinutes longer than two heartbeats, PushWindowMinutes 1–1440.")
             .ValidateOnStart();
         // Idempotent: the host and plugins that push (OpenLineage) may both call this.
         services.TryAddSingleton<HarvestEngine>();

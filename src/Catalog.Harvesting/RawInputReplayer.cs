@@ -4,19 +4,21 @@ using Npgsql;
 namespace Catalog.Harvesting;
 
 /// <summary>A stored raw input, as replay sees it.</summary>
-public sealed record StoredRawInput(long Id, string Harvester, string Location, string MediaType, byte[] Payload, string Status);
+public sealed record StoredRawInput(long Id, string Harvester, string Location, string MediaType, byte[] Payload, string Status, HarvestMode Mode);
 
 /// <summary>
 /// Replays stored raw inputs through the harvester that first read them (which must be an
 /// <see cref="IReplayableHarvester"/>). The replay is a new run; each replayed input is stored again as a new raw
-/// input (so the original stays as evidence) and the original is marked as replayed.
+/// input (so the original stays as evidence) and the original is marked as replayed. Inputs are stored and remembered
+/// under their own harvester and applied in their original mode (a Full input claims what it reports), so after a
+/// successful replay the next harvest of the unchanged source skips it as processed.
 /// </summary>
 public sealed class RawInputReplayer(NpgsqlDataSource dataSource, HarvestEngine engine, IEnumerable<IHarvester> harvesters)
 {
     public async Task<IReadOnlyList<StoredRawInput>> FindAsync(long? id, bool failedOnly, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, harvester, location, media_type, payload, status FROM raw_inputs
+            SELECT id, harvester, location, media_type, payload, status, mode FROM raw_inputs
             WHERE ($1::bigint IS NULL OR id = $1) AND (NOT $2 OR status = 'failed') ORDER BY id LIMIT $3
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
@@ -25,13 +27,14 @@ public sealed class RawInputReplayer(NpgsqlDataSource dataSource, HarvestEngine 
         var found = new List<StoredRawInput>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            found.Add(new StoredRawInput(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), (byte[])reader[4], reader.GetString(5)));
+            found.Add(new StoredRawInput(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), (byte[])reader[4], reader.GetString(5),
+                reader.IsDBNull(6) || reader.GetString(6) == "delta" ? HarvestMode.Delta : HarvestMode.Full));
         return found;
     }
 
     public async Task<HarvestRunSummary> ReplayAsync(IReadOnlyList<StoredRawInput> inputs, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
     {
-        var run = await engine.StartRunAsync("replay", inputs.Count == 1 ? $"raw input {inputs[0].Id}" : $"{inputs.Count} raw inputs", force: true, cancellationToken);
+        var run = await engine.StartRunAsync("replay", inputs.Count == 1 ? $"raw input {inputs[0].Id}" : $"{inputs.Count} raw inputs", force: true, cancellationToken, trackLocations: false);
         var done = 0;
         foreach (var stored in inputs)
         {
@@ -42,12 +45,22 @@ public sealed class RawInputReplayer(NpgsqlDataSource dataSource, HarvestEngine 
                     $"raw input {stored.Id} was read by '{stored.Harvester}', which is not installed or cannot replay single inputs") { Position = "replay" }, cancellationToken);
                 continue;
             }
-            var input = new HarvestInput(stored.Location, stored.Payload, stored.MediaType) { Mode = HarvestMode.Delta, Force = true };
-            await using (var batch = (HarvestBatch)(await run.BeginInputAsync(input, cancellationToken))!)
+            var input = new HarvestInput(stored.Location, stored.Payload, stored.MediaType) { Mode = stored.Mode, Force = true };
+            if (await run.BeginInputAsync(stored.Harvester, input, cancellationToken) is HarvestBatch batch)
             {
-                await harvester.ReadAsync(input, batch, cancellationToken);
-                if (batch.Result is null) await batch.CommitAsync(cancellationToken);
-                await MarkReplayedAsync(stored.Id, batch.RawInputId, cancellationToken);
+                await using (batch)
+                {
+                    try
+                    {
+                        await harvester.ReadAsync(input, batch, cancellationToken);
+                        if (batch.Result is null) await batch.CommitAsync(cancellationToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException && batch.Result is null)
+                    {
+                        await batch.FailAsync(new HarvestError(stored.Location, $"replay stopped with an unexpected error: {e.Message}") { Position = e.GetType().Name }, cancellationToken);
+                    }
+                    await MarkReplayedAsync(stored.Id, batch.RawInputId, cancellationToken);
+                }
             }
             progress?.Report(new HarvestProgress(++done, inputs.Count, stored.Location));
         }

@@ -20,6 +20,7 @@ var root = new RootCommand("catalog-indexer: harvests metadata sources into the 
     ServeCommand.Create(configuration),
     GovernanceCommands.Users(configuration),
     GovernanceCommands.Audit(configuration),
+    GenerateCommand.Create(configuration),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -6,7 +6,7 @@ using static Catalog.Harvesting.Storage.SqlCommands;
 namespace Catalog.Harvesting.Storage;
 
 /// <summary>What to apply: one input's items and the errors its harvester already reported.</summary>
-internal sealed record BatchRequest(Guid? RunId, string Harvester, HarvestInput Input, long RawInputId, string ContentHash,
+internal sealed record BatchRequest(Guid? RunId, string? Target, string Harvester, HarvestInput Input, long RawInputId, string ContentHash,
     IReadOnlyList<HarvestItem> Items, IReadOnlyList<HarvestError> Errors, bool Force);
 
 internal enum BatchOutcomeKind { Applied, Unchanged }
@@ -39,9 +39,13 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
 
     private const string LockEntities = "SELECT id FROM entities WHERE ref = ANY(@refs) ORDER BY id FOR UPDATE";
 
+    // A pushed input (no target) keeps the target a run may have recorded: only runs decide which files disappeared.
     private const string RememberContent = """
-        INSERT INTO harvest_inputs (harvester, location, content_hash, last_run_id) VALUES (@harvester, @location, @hash, @run_id)
-        ON CONFLICT (harvester, location) DO UPDATE SET content_hash = EXCLUDED.content_hash, last_run_id = EXCLUDED.last_run_id, processed_at = now()
+        INSERT INTO harvest_inputs (harvester, location, content_hash, last_run_id, status, raw_input_id, target, seen_at)
+        VALUES (@harvester, @location, @hash, @run_id, 'processed', @raw_input_id, @target, CASE WHEN @target IS NULL THEN NULL ELSE clock_timestamp() END)
+        ON CONFLICT (harvester, location) DO UPDATE SET content_hash = EXCLUDED.content_hash, last_run_id = EXCLUDED.last_run_id,
+            processed_at = now(), status = 'processed', raw_input_id = EXCLUDED.raw_input_id,
+            target = COALESCE(EXCLUDED.target, harvest_inputs.target), seen_at = COALESCE(EXCLUDED.seen_at, harvest_inputs.seen_at)
         """;
 
     public async Task<BatchOutcome> ApplyAsync(BatchRequest request, CancellationToken cancellationToken)
@@ -86,12 +90,13 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         if (!request.Force && await ProcessedHashAsync(connection, transaction, request, cancellationToken) == request.ContentHash)
         {
             await FinishRawAsync(connection, transaction, request.RawInputId, "skipped", "unchanged: processed by another indexer meanwhile", cancellationToken);
+            if (request.Target is not null) await StampSeenAsync(connection, transaction, request, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new BatchOutcome(BatchOutcomeKind.Unchanged, 0, 0, []);
         }
 
         var full = request.Input.Mode == HarvestMode.Full;
-        var claimedBefore = full ? await StaleRemover.CountClaimedAsync(connection, transaction, location, cancellationToken) : 0;
+        var claimedBefore = full ? await StaleRemover.CountClaimedAsync(connection, transaction, [location], cancellationToken) : 0;
 
         var applied = await ApplyAllAsync(connection, transaction, plans, errors, request.Input, cancellationToken);
 
@@ -100,8 +105,9 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         {
             var described = plans.Where(p => p.Describes is not null).Select(p => p.Describes!.Value.ToString()).Distinct().ToList();
             var relations = plans.Where(p => p.RelationKey is not null).Select(p => p.RelationKey!).Distinct().ToList();
+            var policies = plans.Where(p => p.PolicyKey is not null).Select(p => p.PolicyKey!).Distinct().ToList();
             var (entitiesRemoved, refusal) = await StaleRemover.RemoveAsync(connection, transaction, location, claimedBefore,
-                described, relations, options.MaxRemovalShare, cancellationToken);
+                new StillReported(described, relations, policies), options.MaxRemovalShare, cancellationToken);
             removed = entitiesRemoved;
             if (refusal is not null) errors.Add(refusal);
         }
@@ -114,7 +120,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             batch.BatchCommands.Add(Command(RememberContent, Text("harvester", request.Harvester), Text("location", location),
-                Text("hash", request.ContentHash), Uuid("run_id", request.RunId)));
+                Text("hash", request.ContentHash), Uuid("run_id", request.RunId), Long("raw_input_id", request.RawInputId), Text("target", request.Target)));
             batch.BatchCommands.Add(RawStatus(request.RawInputId, "processed", errors.Count == 0 ? null : $"{errors.Count} errors: {errors[0]}"));
             foreach (var error in errors) batch.BatchCommands.Add(HarvestLedger.ErrorCommand(request.RunId, request.Harvester, error, request.RawInputId));
             await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -188,10 +194,24 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
 
     private static async Task<string?> ProcessedHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchRequest request, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT content_hash FROM harvest_inputs WHERE harvester = @harvester AND location = @location", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT content_hash FROM harvest_inputs WHERE harvester = @harvester AND location = @location AND status = 'processed'", connection, transaction);
         command.Parameters.AddWithValue("harvester", request.Harvester);
         command.Parameters.AddWithValue("location", request.Input.Location);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>
+    /// This run saw the location even though another indexer processed it: its first look found no row to stamp, so
+    /// stamp it now, or this run's end would take the file for deleted.
+    /// </summary>
+    private static async Task StampSeenAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchRequest request, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE harvest_inputs SET target = @target, seen_at = clock_timestamp() WHERE harvester = @harvester AND location = @location", connection, transaction);
+        command.Parameters.AddWithValue("target", request.Target!);
+        command.Parameters.AddWithValue("harvester", request.Harvester);
+        command.Parameters.AddWithValue("location", request.Input.Location);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task FinishRawAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long rawInputId, string status, string? error, CancellationToken cancellationToken)

@@ -18,12 +18,69 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
 
     public async Task StartRunAsync(Guid runId, string harvester, string target, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO harvest_runs (id, harvester, target, status, host) VALUES ($1, $2, $3, 'running', $4)");
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO harvest_runs (id, harvester, target, status, host, pid, heartbeat_at) VALUES ($1, $2, $3, 'running', $4, $5, now())
+            """);
         command.Parameters.AddWithValue(runId);
         command.Parameters.AddWithValue(harvester);
         command.Parameters.AddWithValue(MetadataLimits.Truncate(target, MetadataLimits.FieldType)!);
         command.Parameters.AddWithValue(Environment.MachineName);
+        command.Parameters.AddWithValue(Environment.ProcessId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Tells other processes this run is alive (see <see cref="StuckRuns"/>).</summary>
+    public async Task HeartbeatAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE harvest_runs SET heartbeat_at = now() WHERE id = $1 AND status = 'running'");
+        command.Parameters.AddWithValue(runId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What is known about a location's content. For a run's input it also stamps the location as seen by this run of
+    /// this target (one round trip), which is how a Full directory harvest later finds the files that disappeared.
+    /// </summary>
+    public async Task<KnownInput?> SeeInputAsync(HarvestBatchScope scope, string location, CancellationToken cancellationToken)
+    {
+        var stamp = scope.Target is not null && scope.RunId is not null;
+        await using var command = dataSource.CreateCommand(stamp
+            ? """
+              UPDATE harvest_inputs i SET target = $3, seen_at = clock_timestamp() WHERE harvester = $1 AND location = $2
+              RETURNING content_hash, status, raw_input_id, (SELECT r.error FROM raw_inputs r WHERE r.id = i.raw_input_id)
+              """
+            : """
+              SELECT content_hash, status, raw_input_id, (SELECT r.error FROM raw_inputs r WHERE r.id = i.raw_input_id)
+              FROM harvest_inputs i WHERE harvester = $1 AND location = $2
+              """);
+        command.Parameters.AddWithValue(scope.Harvester);
+        command.Parameters.AddWithValue(location);
+        if (stamp)
+        {
+            command.Parameters.AddWithValue(scope.Target!);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new KnownInput(reader.GetString(0), reader.GetString(1) == "failed",
+            reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+    }
+
+    /// <summary>Remembers content that failed, so the same content is not re-processed on every run (unless forced).</summary>
+    public async Task RememberFailureAsync(HarvestBatchScope scope, string location, string contentHash, long rawInputId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO harvest_inputs (harvester, location, content_hash, last_run_id, status, raw_input_id, target, seen_at)
+            VALUES ($1, $2, $3, $4, 'failed', $5, $6, CASE WHEN $6::text IS NULL THEN NULL ELSE clock_timestamp() END)
+            ON CONFLICT (harvester, location) DO UPDATE SET content_hash = EXCLUDED.content_hash, last_run_id = EXCLUDED.last_run_id,
+                status = 'failed', raw_input_id = EXCLUDED.raw_input_id, processed_at = now(),
+                target = COALESCE(EXCLUDED.target, harvest_inputs.target), seen_at = COALESCE(EXCLUDED.seen_at, harvest_inputs.seen_at)
+            """);
+        command.Parameters.AddWithValue(scope.Harvester);
+        command.Parameters.AddWithValue(location);
+        command.Parameters.AddWithValue(contentHash);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)scope.RunId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.AddWithValue(rawInputId);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)scope.Target ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -31,7 +88,7 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE harvest_runs SET finished_at = now(), status = $2, inputs_seen = $3, inputs_skipped = $4, inputs_failed = $5,
-                   items_applied = $6, entities_removed = $7, error_count = $8, summary = $9
+                   items_applied = $6, entities_removed = $7, error_count = $8, summary = $9, inputs_still_failing = $10
             WHERE id = $1
             """);
         command.Parameters.AddWithValue(summary.RunId);
@@ -43,22 +100,15 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(summary.EntitiesRemoved);
         command.Parameters.AddWithValue(summary.ErrorCount);
         command.Parameters.AddWithValue(MetadataLimits.Truncate(summary.Describe(), MetadataLimits.Reason)!);
+        command.Parameters.AddWithValue(summary.InputsStillFailing);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task<string?> GetProcessedHashAsync(string harvester, string location, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT content_hash FROM harvest_inputs WHERE harvester = $1 AND location = $2");
-        command.Parameters.AddWithValue(harvester);
-        command.Parameters.AddWithValue(location);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task<long> StoreRawAsync(Guid? runId, string harvester, HarvestInput input, string contentHash, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO raw_inputs (run_id, harvester, location, media_type, content_hash, payload)
-            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+            INSERT INTO raw_inputs (run_id, harvester, location, media_type, content_hash, payload, mode)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)runId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         command.Parameters.AddWithValue(harvester);
@@ -66,6 +116,7 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(input.MediaType);
         command.Parameters.AddWithValue(contentHash);
         command.Parameters.AddWithValue(input.Content.ToArray());
+        command.Parameters.AddWithValue(input.Mode == HarvestMode.Full ? "full" : "delta");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -103,3 +154,6 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? new StoredSchema(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 }
+
+/// <summary>The last content seen from a location: its hash, whether it failed, and the raw input of that attempt.</summary>
+internal sealed record KnownInput(string ContentHash, bool Failed, long? RawInputId, string? RawError);

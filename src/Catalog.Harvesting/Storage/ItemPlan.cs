@@ -17,6 +17,12 @@ internal sealed record ItemPlan(int Index, HarvestItem Item, IReadOnlyList<Entit
     /// <summary>Relation identity (from|type|to) for stale removal of relations.</summary>
     public string? RelationKey { get; init; }
 
+    /// <summary>
+    /// Descriptor policy identity for stale removal: <c>retention|{ref}</c> or <c>grant|{ref}|{principal}|{permission}</c>
+    /// (the same strings <see cref="StaleRemover"/> builds from the stored rows).
+    /// </summary>
+    public string? PolicyKey { get; init; }
+
     public string Describe() => $"item {Index + 1} ({Item.GetType().Name}{(Describes is { } r ? " " + r : "")})";
 }
 

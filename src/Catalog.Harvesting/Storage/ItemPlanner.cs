@@ -40,9 +40,11 @@ internal static class ItemPlanner
                 var violations = declared.Policy.Validate();
                 if (violations.Count > 0)
                     return Problem($"retention of {declared.Dataset}: {string.Join("; ", violations.Select(v => $"{v.Field}: {v.Message}"))}");
-                return Ok(index, item, [declared.Dataset], () => [PolicyPlans.Retention(declared, context)]);
+                return new(new ItemPlan(index, item, [declared.Dataset], () => [PolicyPlans.Retention(declared, context)])
+                { PolicyKey = PolicyPlans.RetentionKey(declared) }, null);
             case AccessDeclared declared:
-                return Ok(index, item, [declared.Dataset, declared.Grant.Principal], () => [PolicyPlans.Grant(declared, context)]);
+                return new(new ItemPlan(index, item, [declared.Dataset, declared.Grant.Principal], () => [PolicyPlans.Grant(declared, context)])
+                { PolicyKey = PolicyPlans.GrantKey(declared) }, null);
             case FieldClassified classified:
                 if (string.IsNullOrWhiteSpace(classified.Field)) return Problem("a field classification needs a field name");
                 return Ok(index, item, [classified.Dataset], () => [PolicyPlans.FieldClassification(classified)]);

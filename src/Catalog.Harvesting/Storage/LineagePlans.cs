@@ -19,15 +19,27 @@ internal static class LineagePlans
 
     private const string UpsertColumnEdge = """
         INSERT INTO column_lineage_edges AS c (from_dataset_id, from_field, to_dataset_id, to_field, transformation_type,
-                                               transformation_subtype, description, job_id, source_location)
+                                               transformation_subtype, description, job_id, source_location, transformations)
         SELECT f.id, @from_field, t.id, @to_field, @type, @subtype, @description,
-               (SELECT id FROM entities WHERE ref = @job), @source
+               (SELECT id FROM entities WHERE ref = @job), @source,
+               CASE WHEN @type IS NULL AND @subtype IS NULL THEN '[]'::jsonb
+                    ELSE jsonb_build_array(jsonb_strip_nulls(jsonb_build_object('type', @type, 'subtype', @subtype, 'description', @description))) END
         FROM entities f, entities t WHERE f.ref = @from AND t.ref = @to
         ON CONFLICT (from_dataset_id, from_field, to_dataset_id, to_field) DO UPDATE SET
             last_seen = now(), removed_at = NULL,
-            transformation_type = COALESCE(EXCLUDED.transformation_type, c.transformation_type),
-            transformation_subtype = COALESCE(EXCLUDED.transformation_subtype, c.transformation_subtype),
-            description = COALESCE(EXCLUDED.description, c.description),
+            -- One input may report several transformations of the same field pair (one item each): within the input
+            -- (last_seen = now(), the same transaction) they accumulate and the first stays the primary type; a later
+            -- input restates the list, so it replaces what an earlier input said.
+            transformations = CASE WHEN c.last_seen = now()
+                                   THEN c.transformations || (SELECT COALESCE(jsonb_agg(x), '[]'::jsonb) FROM jsonb_array_elements(EXCLUDED.transformations) x
+                                                              WHERE NOT c.transformations @> jsonb_build_array(x))
+                                   ELSE EXCLUDED.transformations END,
+            transformation_type = CASE WHEN c.last_seen = now() THEN COALESCE(c.transformation_type, EXCLUDED.transformation_type)
+                                       ELSE COALESCE(EXCLUDED.transformation_type, c.transformation_type) END,
+            transformation_subtype = CASE WHEN c.last_seen = now() THEN COALESCE(c.transformation_subtype, EXCLUDED.transformation_subtype)
+                                          ELSE COALESCE(EXCLUDED.transformation_subtype, c.transformation_subtype) END,
+            description = CASE WHEN c.last_seen = now() THEN COALESCE(c.description, EXCLUDED.description)
+                               ELSE COALESCE(EXCLUDED.description, c.description) END,
             job_id = COALESCE(EXCLUDED.job_id, c.job_id),
             source_location = COALESCE(EXCLUDED.source_location, c.source_location)
         """;

@@ -42,11 +42,14 @@ internal static class MaintenanceCommands
     public static Command Status(IConfiguration configuration)
     {
         var limit = new Option<int>("--limit") { Description = "How many recent runs", DefaultValueFactory = _ => 15 };
-        var command = new Command("status", "Recent harvest runs and inputs waiting for replay") { limit };
+        var errors = new Option<bool>("--errors") { Description = "Also list the errors of the latest run (location, position, reason)" };
+        var command = new Command("status", "Recent harvest runs and inputs waiting for replay") { limit, errors };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = await IndexerHost.StartAsync(configuration, migrate: true, cancellationToken);
             var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+            var abandoned = await services.GetRequiredService<HarvestEngine>().StuckRuns.AbandonAsync(cancellationToken);
+            if (abandoned.Count > 0) AnsiConsole.MarkupLine($"[yellow]{abandoned.Count} runs left running by a stopped process were marked abandoned.[/]");
             var table = new Table().Border(TableBorder.Rounded).Title("recent harvest runs");
             table.AddColumns("started (UTC)", "harvester", "target", "status", "inputs", "unchanged", "failed", "items", "removed", "errors");
             await using (var command = dataSource.CreateCommand("""
@@ -64,6 +67,7 @@ internal static class MaintenanceCommands
             AnsiConsole.Write(table);
             await using (var failedInputs = dataSource.CreateCommand("SELECT count(*) FROM raw_inputs WHERE status = 'failed'"))
                 AnsiConsole.WriteLine($"{await failedInputs.ExecuteScalarAsync(cancellationToken)} raw inputs failed (replay them with `catalog-indexer replay --failed`).");
+            if (parse.GetValue(errors)) await LatestRunErrors.WriteAsync(dataSource, parse.GetValue(limit) * 20, cancellationToken);
             return 0;
         });
         return command;

@@ -9,8 +9,8 @@ internal static class SummaryTable
     public static void Write(HarvestRunSummary summary)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(summary.Harvester)} · {Markup.Escape(summary.Target)}");
-        table.AddColumns("status", "inputs", "unchanged", "failed", "items applied", "removed", "errors", "time");
-        table.AddRow(StatusMarkup(summary.Status), $"{summary.InputsSeen}", $"{summary.InputsSkipped}", $"{summary.InputsFailed}",
+        table.AddColumns("status", "inputs", "unchanged", "failed", "of which still failing", "items applied", "removed", "errors", "time");
+        table.AddRow(StatusMarkup(summary.Status), $"{summary.InputsSeen}", $"{summary.InputsSkipped}", $"{summary.InputsFailed}", $"{summary.InputsStillFailing}",
             $"{summary.ItemsApplied}", $"{summary.EntitiesRemoved}", $"{summary.ErrorCount}", $"{summary.Elapsed.TotalSeconds:0.0}s");
         AnsiConsole.Write(table);
         if (summary.ErrorCount == 0) return;
@@ -27,6 +27,7 @@ internal static class SummaryTable
         "succeeded" => "[green]succeeded[/]",
         "partial" => "[yellow]partial[/]",
         "failed" => "[red]failed[/]",
+        "abandoned" => "[red]abandoned[/]",
         _ => Markup.Escape(status),
     };
 

@@ -17,4 +17,11 @@ public interface IHarvestBatch : IAsyncDisposable
 
     /// <summary>Marks the input failed with a reason; no items are applied.</summary>
     Task FailAsync(HarvestError error, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The latest stored schema of an event type, as <see cref="IHarvestSink.GetLatestSchemaAsync"/> gives it, for a
+    /// harvester that reads one input without a sink (<see cref="IReplayableHarvester.ReadAsync"/>). The default knows
+    /// no schemas; the engine's batches answer from the store.
+    /// </summary>
+    Task<StoredSchema?> GetLatestSchemaAsync(Domain.Entities.EntityRef subject, CancellationToken cancellationToken) => Task.FromResult<StoredSchema?>(null);
 }

@@ -37,6 +37,7 @@ public static class WebExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         // Addresses no endpoint serves; pages that find nothing call NavigationManager.NotFound() instead.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();

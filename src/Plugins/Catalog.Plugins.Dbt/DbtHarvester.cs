@@ -13,7 +13,7 @@ namespace Catalog.Plugins.Dbt;
 /// directory to name datasets and attach tests. Each file is one batch: a file that cannot be read fails alone, and a
 /// bad node inside a file is reported with its JSON path while the rest of the file lands.
 /// </summary>
-public sealed class DbtHarvester(IOptions<DbtOptions> options) : IHarvester
+public sealed class DbtHarvester(IOptions<DbtOptions> options) : IReplayableHarvester
 {
     public string Kind => "dbt";
 
@@ -52,6 +52,27 @@ public sealed class DbtHarvester(IOptions<DbtOptions> options) : IHarvester
         }
         await using var batch = await sink.BeginInputAsync(new HarvestInput(path, content), cancellationToken);
         if (batch is null) return;
+        if (await FillAsync(batch, path, kind, content, manifests, cancellationToken)) await batch.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Replays one stored artifact; its kind comes from the file name. catalog.json and run_results.json are named with
+    /// the manifest in the same directory if it is still on disk (as in a harvest), else with the default namespace.
+    /// </summary>
+    public async Task ReadAsync(HarvestInput input, IHarvestBatch batch, CancellationToken cancellationToken)
+    {
+        var kind = DbtArtifactKinds.FromFileName(input.Location);
+        if (kind == DbtArtifactKind.Unknown)
+        {
+            await batch.FailAsync(new HarvestError(input.Location, "not a dbt artifact name (manifest*.json, catalog*.json or run_results*.json)") { Position = "file name" }, cancellationToken);
+            return;
+        }
+        await FillAsync(batch, input.Location, kind, input.Content.ToArray(), new ManifestCache(), cancellationToken);
+    }
+
+    /// <summary>Fills the batch, or fails it (unreadable artifact) and returns false.</summary>
+    private async Task<bool> FillAsync(IHarvestBatch batch, string path, DbtArtifactKind kind, byte[] content, ManifestCache manifests, CancellationToken cancellationToken)
+    {
         try
         {
             var problems = kind switch
@@ -61,11 +82,12 @@ public sealed class DbtHarvester(IOptions<DbtOptions> options) : IHarvester
                 _ => AddRunResults(batch, content, manifests.ForSibling(path)),
             };
             foreach (var problem in problems) batch.AddError(new HarvestError(path, problem.Reason) { Position = problem.JsonPath });
-            await batch.CommitAsync(cancellationToken);
+            return true;
         }
         catch (DbtArtifactException error)
         {
             await batch.FailAsync(new HarvestError(path, error.Message) { Position = error.Position }, cancellationToken);
+            return false;
         }
     }
 

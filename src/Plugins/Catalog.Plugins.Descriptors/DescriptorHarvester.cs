@@ -10,7 +10,7 @@ namespace Catalog.Plugins.Descriptors;
 /// structure, and catalog.dev/v1 Dataset and Workflow. Each file is one input; an invalid document is reported with
 /// file, line and field and the other documents of the file still land.
 /// </summary>
-public sealed class DescriptorHarvester(IOptions<DescriptorsOptions> options, IEnumerable<IDescriptorMapper> mappers) : IHarvester
+public sealed class DescriptorHarvester(IOptions<DescriptorsOptions> options, IEnumerable<IDescriptorMapper> mappers) : IReplayableHarvester
 {
     public const string MediaType = "application/yaml";
     // Catch-all mappers answer last, so a plugin's mapper for its own kinds is asked before them.
@@ -46,11 +46,33 @@ public sealed class DescriptorHarvester(IOptions<DescriptorsOptions> options, IE
         context.Progress.Report(new HarvestProgress(files.Count, files.Count));
     }
 
+    /// <summary>
+    /// Replays one stored descriptor file: its documents are mapped as in a harvest. What needs the whole folder is not
+    /// checked (Location targets are not followed, duplicates across files are not detected): the next harvest of the
+    /// folder does that.
+    /// </summary>
+    public Task ReadAsync(HarvestInput input, IHarvestBatch batch, CancellationToken cancellationToken)
+    {
+        var file = Yaml.DescriptorFile.Read(input.Location, input.Location, input.Content.ToArray());
+        var read = new ReadDescriptorFile(file, file.Documents.Select(d => DescriptorSet.MapWith(mappers, d)).ToList(), []);
+        if (file.SyntaxError is { } syntax) read.Notes.Add(syntax);
+        Fill(batch, read);
+        return Task.CompletedTask;
+    }
+
     private static async Task EmitAsync(IHarvestSink sink, ReadDescriptorFile file, CancellationToken cancellationToken)
     {
         var batch = await sink.BeginInputAsync(new HarvestInput(file.File.RelativePath, file.File.Content, MediaType), cancellationToken);
         if (batch is null) return; // unchanged since the last successful harvest
         await using (batch)
+        {
+            Fill(batch, file);
+            await batch.CommitAsync(cancellationToken);
+        }
+    }
+
+    private static void Fill(IHarvestBatch batch, ReadDescriptorFile file)
+    {
         {
             foreach (var document in file.Documents)
             {
@@ -61,7 +83,6 @@ public sealed class DescriptorHarvester(IOptions<DescriptorsOptions> options, IE
                 foreach (var note in document.Notes) batch.AddError(ToError(file, $"{document.Label}: {note.Field}: {note.Message}", note));
             }
             foreach (var note in file.Notes) batch.AddError(ToError(file, $"{note.Field}: {note.Message}", note));
-            await batch.CommitAsync(cancellationToken);
         }
     }
 

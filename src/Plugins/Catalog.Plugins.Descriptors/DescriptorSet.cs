@@ -59,7 +59,7 @@ public sealed class DescriptorSet
         return new DescriptorSet { Root = root, Files = ordered, Unreadable = unreadable };
     }
 
-    private static MappedDocument MapWith(IReadOnlyList<IDescriptorMapper> mappers, DescriptorDocument document)
+    internal static MappedDocument MapWith(IReadOnlyList<IDescriptorMapper> mappers, DescriptorDocument document)
     {
         var mapper = mappers.First(m => m.Handles(document));
         return mapper.Map(document);

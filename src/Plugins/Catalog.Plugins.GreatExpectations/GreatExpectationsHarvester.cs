@@ -13,7 +13,7 @@ namespace Catalog.Plugins.GreatExpectations;
 /// expectation whose evaluation raised an exception is <see cref="QualityStatus.Errored"/>. Expectation suites become
 /// a <c>qualityChecks</c> facet. Option <c>dataset</c> (<c>namespace:name</c>) names the dataset explicitly.
 /// </summary>
-public sealed class GreatExpectationsHarvester(IOptions<GreatExpectationsOptions> options) : IHarvester
+public sealed class GreatExpectationsHarvester(IOptions<GreatExpectationsOptions> options) : IReplayableHarvester
 {
     public string Kind => "great_expectations";
 
@@ -43,10 +43,20 @@ public sealed class GreatExpectationsHarvester(IOptions<GreatExpectationsOptions
         var content = await File.ReadAllBytesAsync(path, cancellationToken);
         await using var batch = await sink.BeginInputAsync(new HarvestInput(path, content), cancellationToken);
         if (batch is null) return;
+        if (await ReadAsync(path, content, datasetOverride, batch, cancellationToken)) await batch.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Replays one stored file (the <c>dataset</c> option of the original run is not known: names come from the file).</summary>
+    public async Task ReadAsync(HarvestInput input, IHarvestBatch batch, CancellationToken cancellationToken) =>
+        await ReadAsync(input.Location, input.Content, null, batch, cancellationToken);
+
+    /// <summary>Fills the batch, or fails it and returns false.</summary>
+    private async Task<bool> ReadAsync(string path, ReadOnlyMemory<byte> content, string? datasetOverride, IHarvestBatch batch, CancellationToken cancellationToken)
+    {
         JsonDocument document;
         try
         {
-            var span = content.AsMemory();
+            var span = content;
             if (span.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
             document = JsonDocument.Parse(span);
         }
@@ -54,7 +64,7 @@ public sealed class GreatExpectationsHarvester(IOptions<GreatExpectationsOptions
         {
             await batch.FailAsync(new HarvestError(path, $"not valid JSON: {error.Message.Split(" LineNumber:")[0]}")
             { Position = $"line {(error.LineNumber ?? 0) + 1}, column {(error.BytePositionInLine ?? 0) + 1}" }, cancellationToken);
-            return;
+            return false;
         }
         using (document)
         {
@@ -66,11 +76,11 @@ public sealed class GreatExpectationsHarvester(IOptions<GreatExpectationsOptions
             else
             {
                 await batch.FailAsync(new HarvestError(path, "not a Great Expectations validation result (no \"results\" or \"run_results\") or expectation suite (no \"expectations\")") { Position = "$" }, cancellationToken);
-                return;
+                return false;
             }
             reader.Flush();
         }
-        await batch.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>A results array alone is not enough (dbt's run_results has one): GE adds statistics and names the suite.</summary>

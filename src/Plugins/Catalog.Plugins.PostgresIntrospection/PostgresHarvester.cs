@@ -12,7 +12,7 @@ namespace Catalog.Plugins.PostgresIntrospection;
 /// comments, row estimates, sizes, keys and view dependencies. The whole database is one input whose content is the
 /// introspection snapshot, so an unchanged database is skipped and every harvest can be replayed.
 /// </summary>
-public sealed class PostgresHarvester(IOptions<PostgresIntrospectionOptions> options, TimeProvider? clock = null) : IHarvester
+public sealed class PostgresHarvester(IOptions<PostgresIntrospectionOptions> options, TimeProvider? clock = null) : IReplayableHarvester
 {
     public const string MediaType = "application/vnd.catalog.postgres-snapshot+json";
 
@@ -57,5 +57,32 @@ public sealed class PostgresHarvester(IOptions<PostgresIntrospectionOptions> opt
             }
         }
         context.Progress.Report(new HarvestProgress(1, 1, target.Location));
+    }
+
+    /// <summary>
+    /// Replays a stored snapshot without connecting to the database. The location (<c>postgres://host:port/db</c>)
+    /// gives the default namespace (<c>postgres://host:port</c>), as in a harvest.
+    /// </summary>
+    public async Task ReadAsync(HarvestInput input, IHarvestBatch batch, CancellationToken cancellationToken)
+    {
+        DatabaseSnapshot? snapshot;
+        try
+        {
+            snapshot = JsonSerializer.Deserialize<DatabaseSnapshot>(input.Content.Span, SnapshotJson);
+        }
+        catch (JsonException e)
+        {
+            await batch.FailAsync(new HarvestError(input.Location, $"not a database snapshot: {e.Message}") { Position = e.Path ?? "$" }, cancellationToken);
+            return;
+        }
+        if (snapshot is null)
+        {
+            await batch.FailAsync(new HarvestError(input.Location, "not a database snapshot: the document is null") { Position = "$" }, cancellationToken);
+            return;
+        }
+        var slash = input.Location.LastIndexOf('/');
+        var defaultNamespace = slash > "postgres://".Length ? input.Location[..slash] : input.Location;
+        var mapper = new SnapshotMapper(options.Value.Namespace ?? defaultNamespace, (clock ?? TimeProvider.System).GetUtcNow());
+        foreach (var item in mapper.Map(snapshot)) batch.Add(item);
     }
 }

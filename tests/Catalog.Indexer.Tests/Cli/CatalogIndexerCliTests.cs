@@ -46,6 +46,23 @@ public sealed class CatalogIndexerCliTests(HarvestDatabase db) : IClassFixture<H
         Assert.Contains("apples", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_second_harvest_of_unchanged_invalid_events_reports_them_as_still_failing_and_status_errors_lists_them()
+    {
+        var folder = Corpus.Path("openlineage", "events", "openlineage-repo", "fluentd-proxy");
+        await RunAsync("harvest", "openlineage", folder);
+
+        var (exitCode, output) = await RunAsync("harvest", "openlineage", folder);
+        var (statusExit, status) = await RunAsync("status", "--errors");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("unchanged, still failing", output, StringComparison.Ordinal);
+        Assert.Equal(0, statusExit);
+        Assert.Contains("errors of the latest run: openlineage", status, StringComparison.Ordinal);
+        Assert.Contains("event_no_run_id.json", status, StringComparison.Ordinal);
+        Assert.Contains("$.run.runId", status, StringComparison.Ordinal);
+    }
+
     private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
         IndexerProcess.RunAsync(db.ConnectionString, null, null, arguments);
 }

@@ -34,6 +34,8 @@ public sealed class ConcurrencyTests(HarvestDatabase db) : IClassFixture<Harvest
         })));
 
         Assert.All(summaries, s => Assert.Equal(0, s.ErrorCount));
+        // Two runs of one target: neither may take a file the other processed for deleted.
+        Assert.All(summaries, s => Assert.Equal(0, s.EntitiesRemoved));
         // Each input was applied by exactly one engine; the other saw it unchanged (before or under the location lock).
         Assert.Equal(Inputs, summaries.Sum(s => s.InputsSeen - s.InputsSkipped));
         Assert.Equal(Inputs + 1L, await db.ScalarAsync<long>("SELECT count(*) FROM entities WHERE namespace = 'conc'"));

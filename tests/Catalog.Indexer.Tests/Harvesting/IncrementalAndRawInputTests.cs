@@ -55,7 +55,7 @@ public sealed class IncrementalAndRawInputTests(HarvestDatabase db) : IClassFixt
     }
 
     [Fact]
-    public async Task A_failed_input_is_tried_again_on_the_next_run()
+    public async Task A_failed_input_is_tried_again_on_the_next_run_once_its_content_changed()
     {
         var engine = db.Engine();
         var run = await engine.StartRunAsync("test", "retry");
@@ -63,9 +63,10 @@ public sealed class IncrementalAndRawInputTests(HarvestDatabase db) : IClassFixt
             .FailAsync(new HarvestError("retry/a.json", "broken"), CancellationToken.None);
         await run.CompleteAsync();
 
-        var again = await engine.HarvestAsync(Items.Input("retry/a.json", "x"), Items.Dataset("retry", "t"));
+        var again = await engine.HarvestAsync(Items.Input("retry/a.json", "x fixed"), Items.Dataset("retry", "t"));
 
-        Assert.Equal((0, 1), (again.InputsSkipped, again.ItemsApplied));
+        Assert.Equal((0, 0, 1), (again.InputsSkipped, again.InputsFailed, again.ItemsApplied));
+        Assert.Equal("processed", await db.ScalarAsync<string>("SELECT status FROM harvest_inputs WHERE location = 'retry/a.json'"));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class IncrementalAndRawInputTests(HarvestDatabase db) : IClassFixt
     }
 
     [Fact]
-    public async Task Pushed_input_is_ingested_without_a_run_and_an_exact_retransmission_is_recognised()
+    public async Task Pushed_input_is_ingested_into_the_push_window_run_and_an_exact_retransmission_is_recognised()
     {
         var engine = db.Engine();
         var input = Items.Input("push/event-1", "{\"a\":1}", HarvestMode.Delta);
@@ -114,6 +115,7 @@ public sealed class IncrementalAndRawInputTests(HarvestDatabase db) : IClassFixt
         Assert.Equal((BatchStatus.Applied, 1), (first.Status, first.ItemsApplied));
         Assert.NotNull(first.RawInputId);
         Assert.Equal(BatchStatus.Unchanged, again.Status);
-        Assert.Null(await db.ScalarAsync<Guid?>("SELECT run_id FROM raw_inputs WHERE id = $1", first.RawInputId!.Value));
+        Assert.Equal("pushed", await db.ScalarAsync<string>(
+            "SELECT split_part(r.target, ' ', 1) FROM raw_inputs i JOIN harvest_runs r ON r.id = i.run_id WHERE i.id = $1 AND r.push_window IS NOT NULL", first.RawInputId!.Value));
     }
 }

@@ -16,7 +16,7 @@ namespace Catalog.Plugins.Avro.Harvesting;
 /// and one event type per message. Options: <c>subject</c> (an Avro full name) gives a single file's top-level record
 /// an explicit subject, so renamed records can be versioned as one subject.
 /// </summary>
-public sealed class AvroHarvester(IOptions<AvroOptions> options) : IHarvester
+public sealed class AvroHarvester(IOptions<AvroOptions> options) : IReplayableHarvester
 {
     public string Kind => "avro";
 
@@ -47,10 +47,35 @@ public sealed class AvroHarvester(IOptions<AvroOptions> options) : IHarvester
         var mediaType = file.IsIdl ? "text/x-avro-idl" : "application/json";
         await using var batch = await sink.BeginInputAsync(new HarvestInput(file.Location, file.Content, mediaType), cancellationToken);
         if (batch is null) return; // unchanged since the last successful harvest
+        if (await FillAsync(batch, file, explicitSubject, sink.GetLatestSchemaAsync, cancellationToken)) await batch.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Replays one stored schema file. Named types it refers to are resolved from the other schema files in its
+    /// directory tree when that is still on disk (as for a single-file harvest); versions are compared with the store.
+    /// </summary>
+    public async Task ReadAsync(HarvestInput input, IHarvestBatch batch, CancellationToken cancellationToken)
+    {
+        var stored = new AvroSourceFile(input.Location, input.Location, input.Content, harvested: true);
+        var directory = Path.GetDirectoryName(input.Location);
+        var extensions = options.Value.Extensions;
+        var siblings = directory is not null && Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                .Where(p => extensions.Any(e => p.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && Path.GetFullPath(p) != input.Location)
+                .Order(StringComparer.Ordinal).Select(p => Load(p, harvested: false))
+            : [];
+        AvroSourceLoader.Resolve([stored, .. siblings]);
+        await FillAsync(batch, stored, null, batch.GetLatestSchemaAsync, cancellationToken);
+    }
+
+    /// <summary>Fills the batch from a resolved file, or fails it (unparseable schema) and returns false.</summary>
+    private async Task<bool> FillAsync(IHarvestBatch batch, AvroSourceFile file, string? explicitSubject,
+        Func<EntityRef, CancellationToken, Task<StoredSchema?>> latestSchema, CancellationToken cancellationToken)
+    {
         if (file.Error is { } error)
         {
             await batch.FailAsync(new HarvestError(file.Location, error.Message) { Position = error.Path }, cancellationToken);
-            return;
+            return false;
         }
         if (file.Warning is { } warning) batch.AddError(new HarvestError(file.Location, warning));
 
@@ -62,20 +87,24 @@ public sealed class AvroHarvester(IOptions<AvroOptions> options) : IHarvester
             var isTopLevel = explicitSubject is not null && ReferenceEquals(record, file.Schema);
             var subject = isTopLevel ? ParseSubject(explicitSubject!, defaultNamespace) : AvroItems.SubjectOf(record, defaultNamespace);
             batch.Add(AvroItems.EventType(subject, record, file.Location));
-            var version = await NextVersionAsync(sink, subject, record, ignoreTopLevelName: isTopLevel, cancellationToken);
+            var version = await NextVersionAsync(latestSchema, subject, record, ignoreTopLevelName: isTopLevel, cancellationToken);
             if (version is not null) batch.Add(new SchemaVersionFound(version));
         }
         if (file.Protocol is not null)
             foreach (var item in AvroItems.Protocol(file.Protocol, defaultNamespace, file.Location)) batch.Add(item);
-        await batch.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The version to record for this schema, or null when the latest stored version has the same fingerprint.</summary>
-    internal static async Task<SchemaVersion?> NextVersionAsync(IHarvestSink sink, EntityRef subject, RecordSchema record, bool ignoreTopLevelName, CancellationToken cancellationToken)
+    internal static Task<SchemaVersion?> NextVersionAsync(IHarvestSink sink, EntityRef subject, RecordSchema record, bool ignoreTopLevelName, CancellationToken cancellationToken) =>
+        NextVersionAsync(sink.GetLatestSchemaAsync, subject, record, ignoreTopLevelName, cancellationToken);
+
+    internal static async Task<SchemaVersion?> NextVersionAsync(Func<EntityRef, CancellationToken, Task<StoredSchema?>> latestSchema, EntityRef subject,
+        RecordSchema record, bool ignoreTopLevelName, CancellationToken cancellationToken)
     {
         var fingerprint = SchemaFingerprint.Sha256(record);
         var definition = AvroSchemaWriter.Full(record);
-        var latest = await sink.GetLatestSchemaAsync(subject, cancellationToken);
+        var latest = await latestSchema(subject, cancellationToken);
         if (latest is null)
             return new SchemaVersion { Subject = subject, Version = 1, Fingerprint = fingerprint, Definition = definition, Compatibility = SchemaCompatibility.Initial };
         if (latest.Fingerprint == fingerprint) return null;

@@ -134,14 +134,20 @@ internal static class DatasetReader
                     problems.Add(input.Path, "expected an input field with namespace, name and field; it was skipped");
                     continue;
                 }
-                var transformation = problems.Array(input, "transformations").FirstOrDefault(t => t.IsObject);
-                yield return new ColumnLineageFound(new ColumnLineageEdge(new ColumnRef(EntityRef.Dataset(ns, name), field), new ColumnRef(target, outField))
+                // One item per transformation (DIRECT/IDENTITY, INDIRECT/FILTER…): the engine keeps them all, in order.
+                var edge = new ColumnLineageEdge(new ColumnRef(EntityRef.Dataset(ns, name), field), new ColumnRef(target, outField))
                 {
-                    TransformationType = transformation.IsObject ? problems.String(transformation, "type") : legacyType,
-                    TransformationSubtype = transformation.IsObject ? problems.String(transformation, "subtype") : null,
-                    Description = transformation.IsObject ? problems.String(transformation, "description") : legacyDescription,
-                    Job = job,
-                });
+                    TransformationType = legacyType, Description = legacyDescription, Job = job,
+                };
+                var transformations = problems.Array(input, "transformations").Where(t => t.IsObject).ToList();
+                if (transformations.Count == 0) yield return new ColumnLineageFound(edge);
+                foreach (var transformation in transformations)
+                    yield return new ColumnLineageFound(edge with
+                    {
+                        TransformationType = problems.String(transformation, "type"),
+                        TransformationSubtype = problems.String(transformation, "subtype"),
+                        Description = problems.String(transformation, "description"),
+                    });
             }
         }
     }
