@@ -3,13 +3,9 @@ using Catalog.Plugins.Search.Query;
 
 namespace Catalog.Plugins.Search;
 
-/// <summary>URLs the search page and API hand out.</summary>
+/// <summary>Search page URLs (entity pages: the host's <c>Catalog.Plugins.Ui.EntityLinks.Href</c>).</summary>
 public static class SearchLinks
 {
-    /// <summary>The entity page, each part escaped so URI namespaces and path names stay one segment.</summary>
-    public static string Entity(string kind, string @namespace, string name) =>
-        $"/entity/{Uri.EscapeDataString(kind)}/{Uri.EscapeDataString(@namespace)}/{Uri.EscapeDataString(name)}";
-
     /// <summary>The search page for a query text and facet selections.</summary>
     public static string Page(string? query, IEnumerable<FieldFilter> facets, string? cursor = null)
     {

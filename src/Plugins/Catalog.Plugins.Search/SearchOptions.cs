@@ -15,10 +15,14 @@ public sealed class SearchOptions
     public int Suggestions { get; set; } = 8;
 
     /// <summary>
-    /// Per matching strategy (name words, any words, name substrings), at most this many candidates are scored.
-    /// Bounds the cost of very common words; totals and facet counts are then marked as "at least".
+    /// Per matching strategy (exact name, name prefix, all words, name words, any word, name substrings), at most
+    /// this many candidates are scored for the first page (deeper pages add the hits already shown). Bounds the
+    /// cost of very common words: among more matches than this, the best-scored of the candidates are shown.
     /// </summary>
-    public int MaxCandidates { get; set; } = 5000;
+    public int MaxCandidates { get; set; } = 100;
+
+    /// <summary>At most this many matches are counted for the total and facets; beyond it they are "at least".</summary>
+    public int MaxCounted { get; set; } = 1000;
 
     /// <summary>How often documents queued for plugin document sources are fetched (seconds).</summary>
     public double OutboxPollSeconds { get; set; } = 2;
@@ -28,7 +32,8 @@ public sealed class SearchOptions
         if (PageSize is < 1 or > 100) yield return $"Plugins:search:PageSize must be between 1 and 100 (is {PageSize}).";
         if (FacetValues is < 1 or > 100) yield return $"Plugins:search:FacetValues must be between 1 and 100 (is {FacetValues}).";
         if (Suggestions is < 1 or > 20) yield return $"Plugins:search:Suggestions must be between 1 and 20 (is {Suggestions}).";
-        if (MaxCandidates is < 100 or > 1_000_000) yield return $"Plugins:search:MaxCandidates must be between 100 and 1000000 (is {MaxCandidates}).";
+        if (MaxCandidates is < 20 or > 1_000_000) yield return $"Plugins:search:MaxCandidates must be between 20 and 1000000 (is {MaxCandidates}).";
+        if (MaxCounted is < 10 or > 10_000_000) yield return $"Plugins:search:MaxCounted must be between 10 and 10000000 (is {MaxCounted}).";
         if (OutboxPollSeconds is < 0.1 or > 3600) yield return $"Plugins:search:OutboxPollSeconds must be between 0.1 and 3600 (is {OutboxPollSeconds}).";
     }
 }

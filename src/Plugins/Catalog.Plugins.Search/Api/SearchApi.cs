@@ -62,14 +62,14 @@ public static class SearchApi
         var text = q is null ? "" : q[..Math.Min(q.Length, QueryParser.MaxLength)];
         var suggestions = await engine.SuggestAsync(text, options.Value.Suggestions, principal, cancellationToken);
         return TypedResults.Ok(new SuggestResponseDto(suggestions
-            .Select(s => new SuggestionDto(s.Ref, s.Kind, s.Name, s.Title, SearchLinks.Entity(s.Kind, s.Namespace, s.Name)))
+            .Select(s => new SuggestionDto(s.Ref, s.Kind, s.Name, s.Title, Catalog.Plugins.Ui.EntityLinks.Href(s.Kind, s.Namespace, s.Name)))
             .ToList()));
     }
 
     private static SearchResponseDto ToDto(SearchResults results) => new(
         results.Query.ToString(),
         results.Hits.Select(h => new SearchHitDto(h.Ref, h.Kind, h.Namespace, h.Name, h.Title, h.OwnerRef, h.Platform, h.Classification,
-            h.Deprecated, h.Tags, h.Score, SearchLinks.Entity(h.Kind, h.Namespace, h.Name), h.NameHighlight.ToHtml(), h.Snippet.ToHtml(),
+            h.Deprecated, h.Tags, h.Score, Catalog.Plugins.Ui.EntityLinks.Href(h.Kind, h.Namespace, h.Name), h.NameHighlight.ToHtml(), h.Snippet.ToHtml(),
             h.MatchedColumns.Select(c => c.ToHtml()).ToList())).ToList(),
         results.Facets.Select(f => new FacetDto(f.Field, f.Values
             .Select(v => new FacetValueDto(v.Value, v.Count, new FieldFilter(f.Field, v.Value, false).ToString())).ToList())).ToList(),

@@ -14,8 +14,8 @@ public sealed record SearchResults(
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Corrections { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>
-    /// True when a word was so common that candidates were capped (<see cref="SearchOptions.MaxCandidates"/>):
-    /// <see cref="Total"/> and facet counts then cover the best candidates only ("at least").
+    /// True when more matches exist than were counted (<see cref="SearchOptions.MaxCounted"/>):
+    /// <see cref="Total"/> and facet counts then cover the first counted matches only ("at least").
     /// </summary>
     public bool TotalIsLowerBound { get; init; }
 }

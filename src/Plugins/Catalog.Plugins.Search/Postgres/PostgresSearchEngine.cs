@@ -60,44 +60,53 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
         var limit = Math.Clamp(request.Limit, 1, SearchRequest.MaxLimit);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var corrections = await TypoCorrections.FindAsync(connection, query, cancellationToken);
-        var text = TextQuery.Build(query, corrections);
-        var sql = new SearchSql(query, text, principal, options.Value.MaxCandidates);
+        var text = TextQuery.Build(query, corrections.Similar);
+        var frequencies = await TermFrequencies.FindAsync(connection, text, cancellationToken);
+        // Deeper pages widen every branch by the hits already shown, so paging is not capped (cost grows with depth).
+        var cap = options.Value.MaxCandidates + (cursor?.Seen ?? 0) + limit + 1;
+        var sql = new SearchSql(query, text, principal, corrections.UnknownWords, frequencies, cap);
 
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(sql.Page(cursor, limit + 1));
+        // Facets are counted on a second connection while the page is scored: two independent statements.
         var withFacets = request.IncludeFacets && cursor is null;
-        if (withFacets) batch.BatchCommands.Add(sql.Facets(options.Value.FacetValues));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-
+        var counting = withFacets ? CountFacetsAsync(sql, cancellationToken) : null;
         var hits = new List<SearchHit>();
         var scores = new List<decimal>();
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var page = sql.Page(cursor, limit + 1))
         {
-            scores.Add(reader.GetDecimal(0));
-            hits.Add(HitReader.Read(reader, text.Words));
-        }
-        var facets = new List<FacetGroup>();
-        long? total = null;
-        var approximate = false;
-        if (withFacets && await reader.NextResultAsync(cancellationToken))
-        {
-            var values = new List<(string Field, FacetValue Value)>();
+            page.Connection = connection;
+            await using var reader = await page.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                values.Add((reader.GetString(0), new FacetValue(reader.GetString(1), reader.GetInt64(2))));
-            facets = Query.SearchFields.Facets
-                .Select(f => new FacetGroup(f, values.Where(v => v.Field == f).Select(v => v.Value).ToList()))
-                .ToList();
-            total = facets.First(f => f.Field == Query.SearchFields.Kind).Values.Sum(v => v.Count);
-            approximate = query.HasText && values.Any(v => v.Field == "_candidates" && v.Value.Count >= options.Value.MaxCandidates);
+            {
+                scores.Add(reader.GetDecimal(0));
+                hits.Add(HitReader.Read(reader, text.Words));
+            }
         }
+        var (facets, total, approximate) = counting is null ? ([], null, false) : await counting;
 
         string? next = null;
         if (hits.Count > limit)
         {
             hits.RemoveAt(limit);
-            next = new SearchCursor(scores[limit - 1], hits[^1].EntityId, fingerprint).Encode();
+            next = new SearchCursor(scores[limit - 1], hits[^1].EntityId, (cursor?.Seen ?? 0) + limit, fingerprint).Encode();
         }
-        return new SearchResults(query, hits, facets, total, next) { Corrections = corrections, TotalIsLowerBound = approximate };
+        return new SearchResults(query, hits, facets, total, next) { Corrections = corrections.Similar, TotalIsLowerBound = approximate };
+    }
+
+    private async Task<(List<FacetGroup> Facets, long? Total, bool Approximate)> CountFacetsAsync(SearchSql sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = sql.Facets(options.Value.FacetValues, options.Value.MaxCounted);
+        command.Connection = connection;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var values = new List<(string Field, FacetValue Value)>();
+        while (await reader.ReadAsync(cancellationToken))
+            values.Add((reader.GetString(0), new FacetValue(reader.GetString(1), reader.GetInt64(2))));
+        var facets = Query.SearchFields.Facets
+            .Select(f => new FacetGroup(f, values.Where(v => v.Field == f).Select(v => v.Value).ToList()))
+            .ToList();
+        // Counting stops at MaxCounted matches: below it the counts are exact, at it they are "at least".
+        var approximate = values.Any(v => v.Field == "_candidates" && v.Value.Count >= options.Value.MaxCounted);
+        return (facets, facets.First(f => f.Field == Query.SearchFields.Kind).Values.Sum(v => v.Count), approximate);
     }
 
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CatalogPrincipal principal, CancellationToken cancellationToken)
@@ -107,9 +116,9 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
         if (folded.Length < 2 || words.Count == 0) return [];
         await using var command = dataSource.CreateCommand($"""
             SELECT d.id, d.ref, d.kind, d.namespace, d.name, d.title
-            FROM search_documents d JOIN entities e ON e.id = d.id
+            FROM search_documents d
             WHERE (d.short_key LIKE @prefix OR d.name_key LIKE @prefix OR d.document @@ to_tsquery({SearchSql.Config}, @name_words))
-              AND {Catalog.Storage.VisibilityFilter.Sql("e")}
+              AND {Catalog.Storage.VisibilityFilter.Sql("d")}
             ORDER BY d.short_key = @folded DESC, (d.short_key LIKE @prefix OR d.name_key LIKE @prefix) DESC,
                      d.deprecated, d.popularity DESC, length(d.name), d.id
             LIMIT @limit

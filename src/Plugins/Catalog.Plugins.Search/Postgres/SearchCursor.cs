@@ -5,13 +5,14 @@ using System.Text;
 namespace Catalog.Plugins.Search.Postgres;
 
 /// <summary>
-/// Keyset position after the last hit of a page: its score and id (results are ordered by score descending, then id).
+/// Keyset position after the last hit of a page: its score and id (results are ordered by score descending, then id),
+/// and how many hits came before it (<paramref name="Seen"/>: deeper pages widen the candidate set, see SearchSql).
 /// Opaque to clients (base64url), tied to the query it came from so it cannot be replayed against another query.
 /// </summary>
-public sealed record SearchCursor(decimal Score, long Id, string QueryFingerprint)
+public sealed record SearchCursor(decimal Score, long Id, int Seen, string QueryFingerprint)
 {
     public string Encode() => Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            $"1|{Score.ToString(CultureInfo.InvariantCulture)}|{Id.ToString(CultureInfo.InvariantCulture)}|{QueryFingerprint}"))
+            $"2|{Score.ToString(CultureInfo.InvariantCulture)}|{Id.ToString(CultureInfo.InvariantCulture)}|{Seen.ToString(CultureInfo.InvariantCulture)}|{QueryFingerprint}"))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static SearchCursor Decode(string cursor, string expectedFingerprint)
@@ -27,13 +28,14 @@ public sealed record SearchCursor(decimal Score, long Id, string QueryFingerprin
         {
             throw new InvalidCursorException("The cursor is not one this search returned (not base64url).");
         }
-        if (parts.Length != 4 || parts[0] != "1"
+        if (parts.Length != 5 || parts[0] != "2"
             || !decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var score)
-            || !long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+            || !long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
+            || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var seen))
             throw new InvalidCursorException("The cursor is not one this search returned (unknown format).");
-        if (parts[3] != expectedFingerprint)
+        if (parts[4] != expectedFingerprint)
             throw new InvalidCursorException("The cursor belongs to a different query or facet selection: start again from the first page.");
-        return new SearchCursor(score, id, parts[3]);
+        return new SearchCursor(score, id, seen, parts[4]);
     }
 
     /// <summary>A short hash of the normalised query and filters.</summary>

@@ -6,14 +6,15 @@ namespace Catalog.Plugins.Search.Postgres;
 /// <summary>
 /// Typo tolerance: a query word that is neither a known name/column word nor the start of one is matched against
 /// the lexicon (<c>search_words</c>) by trigram similarity and edit distance (1 edit up to 7 letters, 2 from 8),
-/// and the similar words join the query as alternatives.
+/// and the similar words join the query as alternatives. The unknown words themselves are reported too: only they
+/// need the (costly) name-substring search, because a known word is already found as a word or word prefix.
 /// </summary>
-internal static class TypoCorrections
+internal sealed record TypoCorrections(IReadOnlyDictionary<string, IReadOnlyList<string>> Similar, IReadOnlySet<string> UnknownWords)
 {
     private const int MinLength = 4;
     private const int PerWord = 5;
 
-    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FindAsync(NpgsqlConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    public static async Task<TypoCorrections> FindAsync(NpgsqlConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {
         var words = query.PositiveTerms.Where(t => !t.IsPhrase)
             .SelectMany(t => QueryWords.Split(t.Text))
@@ -22,7 +23,8 @@ internal static class TypoCorrections
             .Distinct()
             .ToArray();
         var corrections = new Dictionary<string, IReadOnlyList<string>>();
-        if (words.Length == 0) return corrections;
+        var unknown = new HashSet<string>();
+        if (words.Length == 0) return new TypoCorrections(corrections, unknown);
         await using var command = new NpgsqlCommand("""
             SELECT t.word, ARRAY(
                 SELECT w.word FROM search_words w
@@ -36,9 +38,10 @@ internal static class TypoCorrections
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            unknown.Add(reader.GetString(0));
             var similar = reader.GetFieldValue<string[]>(1);
             if (similar.Length > 0) corrections[reader.GetString(0)] = similar;
         }
-        return corrections;
+        return new TypoCorrections(corrections, unknown);
     }
 }
