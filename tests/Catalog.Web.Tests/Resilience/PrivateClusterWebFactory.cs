@@ -7,7 +7,7 @@ namespace Catalog.Web.Tests.Resilience;
 /// The portal on a PostgreSQL cluster of its own (not the test process's shared one), so a test can stop and start
 /// the database without disturbing other test classes running in parallel. The cluster restarts on the same port.
 /// </summary>
-public sealed class PrivateClusterWebFactory : CatalogWebFactory
+public sealed class PrivateClusterWebFactory : CatalogWebFactory, IAsyncLifetime
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), $"catalog-resilience-{Guid.NewGuid():N}");
     private EmbeddedPostgres cluster = null!;
@@ -19,6 +19,8 @@ public sealed class PrivateClusterWebFactory : CatalogWebFactory
     {
         cluster = new EmbeddedPostgres(new EmbeddedPostgresOptions { DataDirectory = directory, Ephemeral = true, Database = "resilience" });
         DatabaseConnectionString = await cluster.StartAsync();
+        // Also when the test process ends without disposing fixtures (a crash, a cancelled run).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAndDeleteAsync().GetAwaiter().GetResult();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,9 +39,24 @@ public sealed class PrivateClusterWebFactory : CatalogWebFactory
         return cluster.StartAsync();
     }
 
-    public override async ValueTask DisposeAsync()
+    // Re-implemented: the base class implements IAsyncLifetime.DisposeAsync explicitly, so an override of
+    // DisposeAsync would not be called by xunit and the cluster would outlive the tests.
+    Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            await StopAndDeleteAsync();
+        }
+    }
+
+    private async Task StopAndDeleteAsync()
+    {
         await cluster.StopAsync();
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
