@@ -37,10 +37,12 @@ public sealed class EmbeddedPostgres(EmbeddedPostgresOptions options, ILogger? l
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1", Port = port, Username = SuperUser, Password = (await File.ReadAllTextAsync(PasswordFile, cancellationToken)).Trim(),
-            Database = "postgres", Timeout = 30,
+            // No pooling for this one-off admin connection: a pooled one would be stale after the cluster restarts.
+            Database = "postgres", Timeout = 30, Pooling = false,
         };
         await EnsureDatabaseAsync(builder.ConnectionString, options.Database, cancellationToken);
         builder.Database = options.Database;
+        builder.Pooling = true;
         return builder.ConnectionString;
     }
 
