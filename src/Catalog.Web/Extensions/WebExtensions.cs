@@ -25,7 +25,6 @@ public static class WebExtensions
         // Plugins registered first; these only fill what no plugin (governance) provided.
         services.AddSingleton<IPostConfigureOptions<AuthorizationOptions>, PermissiveDefaultPolicies>();
         services.TryAddSingleton<ICatalogPrincipalAccessor, ClaimsPrincipalAccessor>();
-        services.AddMemoryCache();
         services.AddScoped<CatalogReader>();
         services.AddCatalogHarvesting(builder.Configuration);
         return builder;

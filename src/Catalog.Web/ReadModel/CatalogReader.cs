@@ -4,30 +4,16 @@ using Catalog.Domain.Policies;
 using Catalog.Plugins.Security;
 using Catalog.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
 namespace Catalog.Web.ReadModel;
 
 /// <summary>Reads what the host's own pages show. Visibility is decided by <see cref="VisibilityFilter"/> before anything else loads.</summary>
-public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource, IMemoryCache cache)
+public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource)
 {
     private const int FacetDisplayLimit = 16 * 1024;
 
-    /// <summary>
-    /// Counting every entity by kind is a full scan; at Spotify scale it cost ~350 ms per home page (docs/BENCHMARKS.md,
-    /// "Pages under load"). The counts are a summary, so they are shared across requests for half a minute.
-    /// </summary>
-    private static readonly TimeSpan HomeStatisticsLifetime = TimeSpan.FromSeconds(30);
-
-    public Task<HomeStatistics> GetHomeStatisticsAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync("catalog:home-statistics", entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = HomeStatisticsLifetime;
-            return CountAsync(cancellationToken);
-        })!;
-
-    private async Task<HomeStatistics> CountAsync(CancellationToken cancellationToken)
+    public async Task<HomeStatistics> GetHomeStatisticsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var kinds = await db.Entities.Where(e => e.Lifecycle == "active" || e.Lifecycle == "deprecated")
