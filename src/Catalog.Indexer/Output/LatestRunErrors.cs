@@ -3,7 +3,11 @@ using Spectre.Console;
 
 namespace Catalog.Indexer.Output;
 
-/// <summary><c>status --errors</c>: the errors of the latest harvest run (push windows excluded), each with its raw input.</summary>
+/// <summary>
+/// <c>status --errors</c>: the errors of the latest harvest run (push windows excluded), each with its raw input.
+/// A table on a terminal; one plain line per error when the output is a file, a pipe or a CI log, so long paths are
+/// never wrapped mid-name and every error can be found with grep.
+/// </summary>
 internal static class LatestRunErrors
 {
     public static async Task WriteAsync(NpgsqlDataSource dataSource, int limit, CancellationToken cancellationToken)
@@ -16,21 +20,34 @@ internal static class LatestRunErrors
         command.Parameters.AddWithValue(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var table = new Table().Border(TableBorder.Rounded).AddColumns("location", "position", "reason", "raw input");
+        var lines = new List<string>();
         string? title = null;
         while (await reader.ReadAsync(cancellationToken))
         {
             title ??= $"errors of the latest run: {reader.GetString(0)} {reader.GetString(1)} ({reader.GetInt32(2)} errors{(reader.GetInt32(2) > limit ? $", first {limit} shown" : "")})";
             if (reader.IsDBNull(5)) continue;
-            table.AddRow(Markup.Escape(reader.GetString(3)), Markup.Escape(reader.IsDBNull(4) ? "" : reader.GetString(4)),
-                Markup.Escape(reader.GetString(5)), reader.IsDBNull(6) ? "" : $"{reader.GetInt64(6)}");
+            var (location, position, reason) = (reader.GetString(3), reader.IsDBNull(4) ? "" : reader.GetString(4), reader.GetString(5));
+            var rawInput = reader.IsDBNull(6) ? "" : $"{reader.GetInt64(6)}";
+            table.AddRow(Markup.Escape(location), Markup.Escape(position), Markup.Escape(reason), rawInput);
+            lines.Add($"  {location}{(position.Length > 0 ? $" ({position})" : "")}: {reason}{(rawInput.Length > 0 ? $" [raw input {rawInput}]" : "")}");
         }
         if (title is null)
         {
             AnsiConsole.WriteLine("No harvest runs yet.");
             return;
         }
-        table.Title(Markup.Escape(title));
-        if (table.Rows.Count == 0) AnsiConsole.WriteLine($"{title}: none.");
-        else AnsiConsole.Write(table);
+        if (lines.Count == 0)
+        {
+            AnsiConsole.WriteLine($"{title}: none.");
+        }
+        else if (Console.IsOutputRedirected)
+        {
+            Console.Out.WriteLine(title + ":");
+            foreach (var line in lines) Console.Out.WriteLine(line);
+        }
+        else
+        {
+            AnsiConsole.Write(table.Title(Markup.Escape(title)));
+        }
     }
 }
