@@ -31,7 +31,7 @@ public sealed class EmbeddedPostgres(EmbeddedPostgresOptions options, ILogger? l
     {
         Directory.CreateDirectory(DataDirectory);
         await using var startLock = await AcquireLockAsync(cancellationToken);
-        if (RunningAsRoot) await GrantTraversalToOsUserAsync(cancellationToken);
+        if (RunningAsRoot) GrantTraversalToOsUser();
         if (!File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION"))) await InitAsync(cancellationToken);
         var port = await RunningPortAsync(cancellationToken) ?? await StartServerAsync(cancellationToken);
         var builder = new NpgsqlConnectionStringBuilder
@@ -161,17 +161,14 @@ public sealed class EmbeddedPostgres(EmbeddedPostgresOptions options, ILogger? l
             ? ProcessRunner.RunAsync("runuser", ["-u", options.OsUser, "--", program, .. arguments], cancellationToken, throwOnFailure)
             : ProcessRunner.RunAsync(program, arguments, cancellationToken, throwOnFailure);
 
-    private async Task ChownAsync(CancellationToken cancellationToken, string directory)
-    {
-        await ProcessRunner.RunAsync("chown", ["-R", $"{options.OsUser}:", directory], cancellationToken);
-        // The password file stays readable only by root and the cluster's user; the catalog reads it as root.
-    }
+    private Task ChownAsync(CancellationToken cancellationToken, string directory) =>
+        ProcessRunner.RunAsync("chown", ["-R", $"{options.OsUser}:", directory], cancellationToken);
 
     /// <summary>
     /// The cluster's user must be able to reach the data folder. A fresh clone in a <c>mktemp -d</c> folder is 0700,
     /// so when running as root, grant only traversal (o+x, not read) on the ancestors that lack it.
     /// </summary>
-    private async Task GrantTraversalToOsUserAsync(CancellationToken cancellationToken)
+    private void GrantTraversalToOsUser()
     {
         for (var dir = Directory.GetParent(DataDirectory); dir is not null; dir = dir.Parent)
         {
@@ -180,7 +177,6 @@ public sealed class EmbeddedPostgres(EmbeddedPostgresOptions options, ILogger? l
             log.LogInformation("Granting traversal (o+x) on {Directory} so the {User} user can reach the embedded cluster", dir.FullName, options.OsUser);
             File.SetUnixFileMode(dir.FullName, mode | UnixFileMode.OtherExecute);
         }
-        await Task.CompletedTask;
     }
 
     private async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
