@@ -16,4 +16,18 @@ public static class VisibilityFilter
                     WHERE g.entity_id = {entityAlias}.id AND g.principal_ref = ANY(@principal_refs)
                       AND (g.expires_at IS NULL OR g.expires_at > now())))
         """;
+
+    /// <summary>
+    /// The same rule with the principal's grants read once per statement (an uncorrelated sub-select, evaluated as an
+    /// InitPlan) instead of probed per row: for statements that test many rows, such as search's candidate scans.
+    /// It reads only id, visibility and owner_ref of the entity row, so an index carrying them can decide alone.
+    /// </summary>
+    public static string SqlWithGrantsReadOnce(string entityAlias) => $"""
+        ({entityAlias}.visibility = 'everyone'
+         OR @sees_everything
+         OR {entityAlias}.owner_ref = ANY(@principal_refs)
+         OR {entityAlias}.id = ANY(ARRAY(SELECT g.entity_id FROM access_grants g
+                                        WHERE g.principal_ref = ANY(@principal_refs)
+                                          AND (g.expires_at IS NULL OR g.expires_at > now()))))
+        """;
 }

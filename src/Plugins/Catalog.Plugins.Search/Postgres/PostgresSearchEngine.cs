@@ -62,9 +62,10 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
         var corrections = await TypoCorrections.FindAsync(connection, query, cancellationToken);
         var text = TextQuery.Build(query, corrections.Similar);
         var frequencies = await TermFrequencies.FindAsync(connection, text, cancellationToken);
+        var kept = await FilterSelectivity.FindAsync(connection, query, cancellationToken);
         // Deeper pages widen every branch by the hits already shown, so paging is not capped (cost grows with depth).
         var cap = options.Value.MaxCandidates + (cursor?.Seen ?? 0) + limit + 1;
-        var sql = new SearchSql(query, text, principal, corrections.UnknownWords, frequencies, cap);
+        var sql = new SearchSql(query, text, principal, corrections.UnknownWords, frequencies, kept, cap);
 
         // Facets are counted on a second connection while the page is scored: two independent statements.
         var withFacets = request.IncludeFacets && cursor is null;
@@ -74,7 +75,7 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
         await using (var page = sql.Page(cursor, limit + 1))
         {
             page.Connection = connection;
-            await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await SearchSql.ExecuteAsync(page, cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 scores.Add(reader.GetDecimal(0));
@@ -97,7 +98,7 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = sql.Facets(options.Value.FacetValues, options.Value.MaxCounted);
         command.Connection = connection;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await SearchSql.ExecuteAsync(command, cancellationToken);
         var values = new List<(string Field, FacetValue Value)>();
         while (await reader.ReadAsync(cancellationToken))
             values.Add((reader.GetString(0), new FacetValue(reader.GetString(1), reader.GetInt64(2))));
