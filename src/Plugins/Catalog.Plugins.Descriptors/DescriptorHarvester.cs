@@ -62,7 +62,7 @@ public sealed class DescriptorHarvester(IOptions<DescriptorsOptions> options, IE
 
     private static async Task EmitAsync(IHarvestSink sink, ReadDescriptorFile file, CancellationToken cancellationToken)
     {
-        var batch = await sink.BeginInputAsync(new HarvestInput(file.File.RelativePath, file.File.Content, MediaType), cancellationToken);
+        var batch = await sink.BeginInputAsync(new HarvestInput(InputLocation(file.File.FullPath), file.File.Content, MediaType), cancellationToken);
         if (batch is null) return; // unchanged since the last successful harvest
         await using (batch)
         {
@@ -70,6 +70,13 @@ public sealed class DescriptorHarvester(IOptions<DescriptorsOptions> options, IE
             await batch.CommitAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The input's location is the file's absolute path, not its path from the harvest root: two folders (two
+    /// checkouts) both have a <c>catalog-info.yaml</c>, and the location keys the remembered content hash and what the
+    /// file claims (stale and deleted-file removal). Errors still name the path from the root, which reads better.
+    /// </summary>
+    public static string InputLocation(string fullPath) => Path.GetFullPath(fullPath).Replace('\\', '/');
 
     private static void Fill(IHarvestBatch batch, ReadDescriptorFile file)
     {

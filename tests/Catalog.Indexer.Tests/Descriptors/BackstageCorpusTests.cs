@@ -123,8 +123,8 @@ public sealed class BackstageCorpusTests
         var sink = await DescriptorHarvest.RunAsync(Path.Combine(Examples, "all-components.yaml"));
 
         Assert.Contains(sink.ItemsOf<EntityFound>(), e => e.Entity.Ref == new EntityRef(EntityKind.Component, "default", "artist-lookup"));
-        Assert.Contains(sink.Batches, b => b.Input.Location == "components/wayback-search-component.yaml");
-        Assert.DoesNotContain(sink.Batches, b => b.Input.Location == "components/invalid-component.yaml"); // not a target
+        Assert.Contains(sink.Batches, b => b.Input.Location == Path.Combine(Examples, "components", "wayback-search-component.yaml"));
+        Assert.DoesNotContain(sink.Batches, b => b.Input.Location == Path.Combine(Examples, "components", "invalid-component.yaml")); // not a target
         Assert.Empty(sink.AllErrors);
     }
 
@@ -134,7 +134,7 @@ public sealed class BackstageCorpusTests
         var root = Corpus.Path("backstage");
         var sink = await DescriptorHarvest.RunAsync(root);
 
-        var files = Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).ToList();
+        var files = Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories).Select(Path.GetFullPath).ToList();
         Assert.All(files, f => Assert.Contains(sink.Batches, b => b.Input.Location == f));
         Assert.All(sink.Batches, b => Assert.True(b.Committed));
         var kinds = sink.ItemsOf<EntityFound>().GroupBy(e => e.Entity.Ref.Kind).ToDictionary(g => g.Key, g => g.Count());

@@ -192,7 +192,7 @@ public sealed class DescriptorValidationTests
         var sink = await DescriptorHarvest.RunAsync(tree.Root);
 
         Assert.Empty(sink.AllErrors);
-        Assert.Equal(["catalog-info.yaml"], sink.Batches.Select(b => b.Input.Location));
+        Assert.Equal([Path.Combine(tree.Root, "catalog-info.yaml")], sink.Batches.Select(b => b.Input.Location));
     }
 
     [Fact]

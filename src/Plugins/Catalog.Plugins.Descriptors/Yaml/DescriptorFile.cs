@@ -17,8 +17,9 @@ public sealed class DescriptorFile
         Content = content;
     }
 
+    /// <summary>Absolute path: the input's location (see <see cref="DescriptorHarvester.InputLocation"/>).</summary>
     public string FullPath { get; }
-    /// <summary>Path from the harvest root with forward slashes: the input's location and what errors name.</summary>
+    /// <summary>Path from the harvest root with forward slashes: what errors name.</summary>
     public string RelativePath { get; }
     public byte[] Content { get; }
     public List<DescriptorDocument> Documents { get; } = [];
