@@ -1,8 +1,9 @@
 namespace Catalog.Plugins.Harvesting;
 
 /// <summary>
-/// One raw input. <see cref="Location"/> identifies it across runs (a file path relative to the harvest root,
-/// <c>http:{runId}</c> for a pushed event, a database's host/name) and is the key for change detection.
+/// One raw input. <see cref="Location"/> identifies it across runs and across every source of the harvester (a file's
+/// absolute path, <c>http:{runId}</c> for a pushed event, a database's namespace/name): it keys change detection and
+/// what the input claims, so a path relative to a harvest root is not enough (two roots have the same relative names).
 /// </summary>
 public sealed record HarvestInput(string Location, ReadOnlyMemory<byte> Content, string MediaType = "application/json")
 {
