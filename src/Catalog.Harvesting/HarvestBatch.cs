@@ -68,7 +68,31 @@ public sealed class HarvestBatch : IHarvestBatch
             var error = new HarvestError(Input.Location, $"the batch could not be applied and was rolled back: {e.Message}") { Position = "commit" };
             await RecordFailureAsync([.. errors, error], CancellationToken.None);
         }
+        catch (OperationCanceledException)
+        {
+            await RecordInterruptedAsync();
+            throw;
+        }
         scope.Report(Result!);
+    }
+
+    /// <summary>
+    /// The caller gave up on this input before it was applied (an HTTP producer disconnected, the process is stopping):
+    /// the raw input is marked failed with the reason, so <c>replay --failed</c> picks it up, and the run counts it.
+    /// Its content is not remembered as failing: nothing is wrong with it, so the next harvest processes it normally.
+    /// </summary>
+    internal async Task RecordInterruptedAsync()
+    {
+        finished = true;
+        var error = new HarvestError(Input.Location,
+            $"interrupted before it was applied (the request was aborted or the process is stopping); nothing of it was applied. " +
+            $"The input is kept as raw input {RawInputId}: replay it with `catalog-indexer replay --id {RawInputId}` or `replay --failed`")
+        { Position = "interrupted" };
+        Result = new BatchResult(BatchStatus.Failed, 0, 0, [.. errors, error]);
+        // Only while still pending: if the transaction did commit before the cancellation was noticed, it says 'processed'.
+        await scope.Ledger.MarkRawAsync(RawInputId, "failed", error.ToString(), CancellationToken.None, onlyIfPending: true);
+        await scope.Ledger.RecordErrorsAsync(scope.RunId, scope.Harvester, Result.Errors, RawInputId, CancellationToken.None);
+        scope.Report(Result);
     }
 
     public async Task FailAsync(HarvestError error, CancellationToken cancellationToken)

@@ -74,6 +74,15 @@ public sealed class HarvestEngine : IHarvestService
             {
                 await batch.FailAsync(new HarvestError(input.Location, $"processing stopped with an unexpected error: {e.Message}") { Position = e.GetType().Name }, cancellationToken);
             }
+            catch (OperationCanceledException)
+            {
+                // The pusher went away (or the portal is stopping) after its input was stored: keep it as failed for
+                // replay, with the reason, and count it in the push window; then let the cancellation go on.
+                if (finished is null) await batch.RecordInterruptedAsync();
+                if (finished is { } interrupted)
+                    await PushWindows.CountAsync(window, new IngestResult(interrupted.Status, batch.RawInputId, 0, interrupted.Errors), CancellationToken.None);
+                throw;
+            }
         }
         var result = finished ?? new BatchResult(BatchStatus.Failed, 0, 0, []);
         var ingested = new IngestResult(result.Status, batch.RawInputId, result.ItemsApplied, result.Errors);

@@ -15,15 +15,24 @@ public sealed record StoredRawInput(long Id, string Harvester, string Location, 
 /// </summary>
 public sealed class RawInputReplayer(NpgsqlDataSource dataSource, HarvestEngine engine, IEnumerable<IHarvester> harvesters)
 {
+    /// <summary>
+    /// Stored raw inputs by id, or (<paramref name="failedOnly"/>) those waiting for a replay: failed ones, and ones
+    /// still 'pending' after <see cref="HarvestingOptions.AbandonAfterMinutes"/> — an input is applied within seconds
+    /// of being stored, so one pending that long was left behind by a process that died while applying it (a portal
+    /// killed during a push: pushes belong to no run that <see cref="StuckRuns"/> could abandon).
+    /// </summary>
     public async Task<IReadOnlyList<StoredRawInput>> FindAsync(long? id, bool failedOnly, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT id, harvester, location, media_type, payload, status, mode FROM raw_inputs
-            WHERE ($1::bigint IS NULL OR id = $1) AND (NOT $2 OR status = 'failed') ORDER BY id LIMIT $3
+            WHERE ($1::bigint IS NULL OR id = $1)
+              AND (NOT $2 OR status = 'failed' OR (status = 'pending' AND received_at < now() - make_interval(mins => $4)))
+            ORDER BY id LIMIT $3
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         command.Parameters.AddWithValue(failedOnly);
         command.Parameters.AddWithValue(limit);
+        command.Parameters.AddWithValue(engine.Options.AbandonAfterMinutes);
         var found = new List<StoredRawInput>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

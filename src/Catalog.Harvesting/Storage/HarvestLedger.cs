@@ -120,9 +120,10 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task MarkRawAsync(long rawInputId, string status, string? error, CancellationToken cancellationToken)
+    public async Task MarkRawAsync(long rawInputId, string status, string? error, CancellationToken cancellationToken, bool onlyIfPending = false)
     {
-        await using var command = dataSource.CreateCommand("UPDATE raw_inputs SET status = $2, error = $3 WHERE id = $1");
+        await using var command = dataSource.CreateCommand(
+            $"UPDATE raw_inputs SET status = $2, error = $3 WHERE id = $1{(onlyIfPending ? " AND status = 'pending'" : "")}");
         command.Parameters.AddWithValue(rawInputId);
         command.Parameters.AddWithValue(status);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)MetadataLimits.Truncate(error, MetadataLimits.Reason) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });

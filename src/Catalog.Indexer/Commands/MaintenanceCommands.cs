@@ -4,6 +4,7 @@ using Catalog.Indexer.Output;
 using Catalog.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ internal static class MaintenanceCommands
 {
     public static Command Replay(IConfiguration configuration)
     {
-        var failed = new Option<bool>("--failed") { Description = "Replay every raw input whose processing failed" };
+        var failed = new Option<bool>("--failed") { Description = "Replay every raw input whose processing failed or was interrupted, and those still pending after Catalog:Harvesting:AbandonAfterMinutes (left by a process that died)" };
         var id = new Option<long?>("--id") { Description = "Replay one raw input by id" };
         var command = new Command("replay", "Process stored raw inputs again (after a fix, or to retry failures)") { failed, id };
         command.SetAction(async (parse, cancellationToken) =>
@@ -65,8 +66,17 @@ internal static class MaintenanceCommands
                         $"{reader.GetInt32(4)}", $"{reader.GetInt32(5)}", $"{reader.GetInt32(6)}", $"{reader.GetInt32(7)}", $"{reader.GetInt32(8)}", $"{reader.GetInt32(9)}");
             }
             AnsiConsole.Write(table);
-            await using (var failedInputs = dataSource.CreateCommand("SELECT count(*) FROM raw_inputs WHERE status = 'failed'"))
-                AnsiConsole.WriteLine($"{await failedInputs.ExecuteScalarAsync(cancellationToken)} raw inputs failed (replay them with `catalog-indexer replay --failed`).");
+            await using (var failedInputs = dataSource.CreateCommand("""
+                SELECT count(*) FILTER (WHERE status = 'failed'), count(*) FILTER (WHERE status = 'pending' AND received_at < now() - make_interval(mins => $1))
+                FROM raw_inputs WHERE status IN ('failed', 'pending')
+                """))
+            {
+                failedInputs.Parameters.AddWithValue(services.GetRequiredService<IOptions<HarvestingOptions>>().Value.AbandonAfterMinutes);
+                await using var reader = await failedInputs.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                AnsiConsole.WriteLine($"{reader.GetInt64(0)} raw inputs failed and {reader.GetInt64(1)} were left pending by a stopped process " +
+                    "(replay them with `catalog-indexer replay --failed`).");
+            }
             if (parse.GetValue(errors)) await LatestRunErrors.WriteAsync(dataSource, parse.GetValue(limit) * 20, cancellationToken);
             return 0;
         });

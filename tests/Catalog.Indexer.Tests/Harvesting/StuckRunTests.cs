@@ -72,4 +72,26 @@ public sealed class StuckRunTests(HarvestDatabase db) : IClassFixture<HarvestDat
         Assert.True(beat > started, "the heartbeat never moved");
         Assert.Equal(Environment.ProcessId, await db.ScalarAsync<int>("SELECT pid FROM harvest_runs WHERE id = $1", run.Id));
     }
+
+    [Fact]
+    public async Task Replay_failed_also_takes_inputs_left_pending_longer_than_the_abandon_threshold_but_not_fresh_ones()
+    {
+        // A pushed event stored by a portal that was killed before applying it: pending, in a push window (no run to abandon).
+        var window = await db.ScalarAsync<Guid>("""
+            INSERT INTO harvest_runs (id, harvester, target, status, push_window) VALUES (gen_random_uuid(), 'test', 'pushed', 'succeeded', now() - interval '2 hours')
+            RETURNING id
+            """);
+        Task<long> InsertAsync(string location, string age) => db.ScalarAsync<long>($"""
+            INSERT INTO raw_inputs (run_id, harvester, location, media_type, content_hash, payload, received_at)
+            VALUES ($1, 'test', '{location}', 'application/json', 'h', '\x7b7d', now() - interval '{age}') RETURNING id
+            """, window);
+        var leftBehind = await InsertAsync("pushed/left-behind.json", "11 minutes");
+        var inFlight = await InsertAsync("pushed/in-flight.json", "5 seconds");
+
+        var replayer = new RawInputReplayer(db.DataSource, new HarvestEngine(db.DataSource, Options.Create(new HarvestingOptions { AbandonAfterMinutes = 10 })), []);
+        var waiting = await replayer.FindAsync(null, failedOnly: true, 1000, CancellationToken.None);
+
+        Assert.Contains(waiting, w => w.Id == leftBehind && w.Status == "pending");
+        Assert.DoesNotContain(waiting, w => w.Id == inFlight);
+    }
 }
