@@ -35,11 +35,17 @@ internal sealed class PushWindows(NpgsqlDataSource dataSource, HarvestingOptions
         return runId;
     }
 
-    /// <summary>Adds one pushed input's outcome to its window's run.</summary>
+    /// <summary>
+    /// Adds one pushed input's outcome to its window's run. Every push updates this one row, so its lock is held only
+    /// until the commit is written, not flushed (<see cref="Storage.HarvestLedger.AsyncCommit"/>): these are counts, and a
+    /// crash can at worst lose the last fraction of a second of them, never an input (its own commit was synchronous).
+    /// </summary>
     public async Task CountAsync(Guid runId, IngestResult result, CancellationToken cancellationToken)
     {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(Storage.HarvestLedger.AsyncCommit));
         // SET expressions see the row before the update, hence "old + this push" in status and summary.
-        await using var command = dataSource.CreateCommand("""
+        var command = new NpgsqlBatchCommand("""
             UPDATE harvest_runs SET inputs_seen = inputs_seen + 1, inputs_skipped = inputs_skipped + $2, inputs_failed = inputs_failed + $3,
                    items_applied = items_applied + $4, error_count = error_count + $5, finished_at = now(),
                    status = CASE WHEN error_count + $5 = 0 THEN 'succeeded' WHEN inputs_failed + $3 < inputs_seen + 1 THEN 'partial' ELSE 'failed' END,
@@ -52,7 +58,8 @@ internal sealed class PushWindows(NpgsqlDataSource dataSource, HarvestingOptions
         command.Parameters.AddWithValue(result.Status == BatchStatus.Failed ? 1 : 0);
         command.Parameters.AddWithValue(result.ItemsApplied);
         command.Parameters.AddWithValue(result.Errors.Count);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        batch.BatchCommands.Add(command);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private DateTimeOffset WindowOf(DateTimeOffset now)

@@ -134,12 +134,10 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         List<HarvestError> errors, HarvestInput input, CancellationToken cancellationToken)
     {
         if (plans.Count == 0) return 0;
-        await transaction.SaveAsync("all_items", cancellationToken);
         try
         {
-            var noRowErrors = await ExecuteAsync(connection, transaction, plans, cancellationToken);
+            var noRowErrors = await ExecuteAsync(connection, transaction, plans, "all_items", cancellationToken);
             errors.AddRange(noRowErrors.Select(e => new HarvestError(input.Location, e.Reason) { Position = e.Plan.Describe() }));
-            await transaction.ReleaseAsync("all_items", cancellationToken);
             return plans.Count;
         }
         catch (PostgresException e) when (!IsTransient(e))
@@ -150,12 +148,10 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         var applied = 0;
         foreach (var plan in plans)
         {
-            await transaction.SaveAsync("item", cancellationToken);
             try
             {
-                var noRowErrors = await ExecuteAsync(connection, transaction, [plan], cancellationToken);
+                var noRowErrors = await ExecuteAsync(connection, transaction, [plan], "item", cancellationToken);
                 errors.AddRange(noRowErrors.Select(e => new HarvestError(input.Location, e.Reason) { Position = e.Plan.Describe() }));
-                await transaction.ReleaseAsync("item", cancellationToken);
                 applied++;
             }
             catch (PostgresException e) when (!IsTransient(e))
@@ -168,12 +164,17 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         return applied;
     }
 
+    /// <summary>
+    /// One round trip: a savepoint, stubs, locks, every plan's commands, and the savepoint's release. When a command
+    /// fails, the ones after it are not run and the caller rolls back to <paramref name="savepoint"/>.
+    /// </summary>
     private static async Task<List<(ItemPlan Plan, string Reason)>> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<ItemPlan> plans, CancellationToken cancellationToken)
+        IReadOnlyList<ItemPlan> plans, string savepoint, CancellationToken cancellationToken)
     {
         var references = plans.SelectMany(p => p.References).Distinct().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToList();
         var refs = references.Select(r => r.ToString()).ToArray();
         await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {savepoint}"));
         batch.BatchCommands.Add(Command(InsertStubs, TextArray("kinds", references.Select(r => r.Kind)),
             TextArray("namespaces", references.Select(r => r.Namespace)), TextArray("names", references.Select(r => r.Name))));
         batch.BatchCommands.Add(Command(InsertDatasetRows, TextArray("refs", refs)));
@@ -188,6 +189,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
                 if (planned.ErrorWhenNoRow is { } reason) checks.Add((planned.Command, plan, reason));
             }
         }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"RELEASE SAVEPOINT {savepoint}"));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         return checks.Where(c => c.Command.RecordsAffected == 0).Select(c => (c.Plan, c.Reason)).ToList();
     }

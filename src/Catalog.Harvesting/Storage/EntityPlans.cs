@@ -13,44 +13,61 @@ internal static class EntityPlans
     // (a producer's DROP is not undone by an unrelated later mention). 'internal' is the default classification, so
     // it never downgrades a classification someone declared. Visibility works the same way and fails closed: a harvest
     // can restrict an entity but never open it up again (most sources cannot say "everyone"; the portal can).
-    private const string UpsertEntity = """
+    private const string UpsertEntity = $"""
         INSERT INTO entities AS e (kind, namespace, name, title, description, owner_ref, platform, location,
                                    classification, visibility, lifecycle, tags, source_location, removed_at)
         VALUES (@kind, @namespace, @name, @title, @description, @owner, @platform, @location,
                 @classification, @visibility, @lifecycle, @tags, @source, CASE WHEN @lifecycle IN ('removed', 'deleted') THEN now() END)
         ON CONFLICT (kind, namespace, name) DO UPDATE SET
-            title = COALESCE(EXCLUDED.title, e.title),
-            description = COALESCE(EXCLUDED.description, e.description),
-            owner_ref = COALESCE(EXCLUDED.owner_ref, e.owner_ref),
-            platform = COALESCE(EXCLUDED.platform, e.platform),
-            location = COALESCE(EXCLUDED.location, e.location),
-            classification = CASE WHEN EXCLUDED.classification <> 'internal' THEN EXCLUDED.classification ELSE e.classification END,
-            visibility = CASE WHEN EXCLUDED.visibility = 'restricted' THEN 'restricted' ELSE e.visibility END,
-            lifecycle = CASE WHEN EXCLUDED.lifecycle <> 'active' THEN EXCLUDED.lifecycle
-                             WHEN e.lifecycle = 'removed' THEN 'active' ELSE e.lifecycle END,
-            removed_at = CASE WHEN EXCLUDED.lifecycle IN ('removed', 'deleted') THEN COALESCE(e.removed_at, now())
-                              WHEN e.lifecycle = 'removed' THEN NULL ELSE e.removed_at END,
-            tags = (SELECT COALESCE(array_agg(t ORDER BY first), '{}')
-                    FROM (SELECT t, min(o) AS first FROM unnest(e.tags || EXCLUDED.tags) WITH ORDINALITY AS u(t, o)
-                          GROUP BY t ORDER BY min(o) LIMIT 100) AS kept),
-            source_location = COALESCE(EXCLUDED.source_location, e.source_location),
+            ({EntityColumns}) = ({EntityMerge}),
             updated_at = now()
+        WHERE ({StoredEntity}) IS DISTINCT FROM ({EntityMerge})
         """;
 
-    private const string UpsertDataset = """
+    // The merged values, once for SET and once for WHERE: an entity reported again unchanged (most pushed events) is
+    // not rewritten, so its row, its search document and its indexes are left alone and updated_at says when it last
+    // changed.
+    private const string EntityColumns =
+        "title, description, owner_ref, platform, location, classification, visibility, lifecycle, removed_at, tags, source_location";
+
+    private const string StoredEntity =
+        "e.title, e.description, e.owner_ref, e.platform, e.location, e.classification, e.visibility, e.lifecycle, e.removed_at, e.tags, e.source_location";
+
+    private const string EntityMerge = """
+        COALESCE(EXCLUDED.title, e.title),
+        COALESCE(EXCLUDED.description, e.description),
+        COALESCE(EXCLUDED.owner_ref, e.owner_ref),
+        COALESCE(EXCLUDED.platform, e.platform),
+        COALESCE(EXCLUDED.location, e.location),
+        CASE WHEN EXCLUDED.classification <> 'internal' THEN EXCLUDED.classification ELSE e.classification END,
+        CASE WHEN EXCLUDED.visibility = 'restricted' THEN 'restricted' ELSE e.visibility END,
+        CASE WHEN EXCLUDED.lifecycle <> 'active' THEN EXCLUDED.lifecycle WHEN e.lifecycle = 'removed' THEN 'active' ELSE e.lifecycle END,
+        CASE WHEN EXCLUDED.lifecycle IN ('removed', 'deleted') THEN COALESCE(e.removed_at, now())
+             WHEN e.lifecycle = 'removed' THEN NULL ELSE e.removed_at END,
+        (SELECT COALESCE(array_agg(t ORDER BY first), '{}')
+         FROM (SELECT t, min(o) AS first FROM unnest(e.tags || EXCLUDED.tags) WITH ORDINALITY AS u(t, o)
+               GROUP BY t ORDER BY min(o) LIMIT 100) AS kept),
+        COALESCE(EXCLUDED.source_location, e.source_location)
+        """;
+
+    private const string UpsertDataset = $"""
         INSERT INTO datasets AS d (entity_id, partitioning, storage_class)
         SELECT id, @partitioning, @storage_class FROM entities WHERE ref = @ref
         ON CONFLICT (entity_id) DO UPDATE SET
-            partitioning = CASE WHEN EXCLUDED.partitioning <> 'none' THEN EXCLUDED.partitioning ELSE d.partitioning END,
-            storage_class = COALESCE(EXCLUDED.storage_class, d.storage_class)
+            (partitioning, storage_class) = ({DatasetMerge})
+        WHERE (d.partitioning, d.storage_class) IS DISTINCT FROM ({DatasetMerge})
         """;
+
+    private const string DatasetMerge =
+        "CASE WHEN EXCLUDED.partitioning <> 'none' THEN EXCLUDED.partitioning ELSE d.partitioning END, COALESCE(EXCLUDED.storage_class, d.storage_class)";
 
     private const string DeleteFieldsNotIn = """
         DELETE FROM dataset_fields WHERE entity_id = (SELECT id FROM entities WHERE ref = @ref) AND NOT (name = ANY(@names))
         """;
 
-    // Merged field lists append new fields after the known ones; complete lists also set the order.
-    private const string UpsertFields = """
+    // Merged field lists append new fields after the known ones; complete lists also set the order. Unchanged fields
+    // are not rewritten (see UpsertEntity).
+    private const string UpsertFields = $"""
         INSERT INTO dataset_fields AS f (entity_id, ordinal, name, data_type, description, nullable, tags, classification)
         SELECT e.id,
                CASE WHEN @complete THEN u.ordinal
@@ -62,25 +79,44 @@ internal static class EntityPlans
                  AS u(ordinal, name, data_type, description, nullable, tags, classification)
         WHERE e.ref = @ref
         ON CONFLICT (entity_id, name) DO UPDATE SET
-            ordinal = CASE WHEN @complete THEN EXCLUDED.ordinal ELSE f.ordinal END,
-            data_type = COALESCE(EXCLUDED.data_type, f.data_type),
-            description = COALESCE(EXCLUDED.description, f.description),
-            nullable = COALESCE(EXCLUDED.nullable, f.nullable),
-            tags = CASE WHEN cardinality(EXCLUDED.tags) > 0 THEN EXCLUDED.tags ELSE f.tags END,
-            classification = COALESCE(EXCLUDED.classification, f.classification)
+            ({FieldColumns}) = ({FieldMerge})
+        WHERE ({StoredField}) IS DISTINCT FROM ({FieldMerge})
         """;
 
-    private const string UpsertJob = """
+    private const string FieldColumns = "ordinal, data_type, description, nullable, tags, classification";
+
+    private const string StoredField = "f.ordinal, f.data_type, f.description, f.nullable, f.tags, f.classification";
+
+    private const string FieldMerge = """
+        CASE WHEN @complete THEN EXCLUDED.ordinal ELSE f.ordinal END,
+        COALESCE(EXCLUDED.data_type, f.data_type),
+        COALESCE(EXCLUDED.description, f.description),
+        COALESCE(EXCLUDED.nullable, f.nullable),
+        CASE WHEN cardinality(EXCLUDED.tags) > 0 THEN EXCLUDED.tags ELSE f.tags END,
+        COALESCE(EXCLUDED.classification, f.classification)
+        """;
+
+    private const string UpsertJob = $"""
         INSERT INTO jobs AS j (entity_id, job_type, schedule_kind, cron, time_zone, deadline_minutes, sql, source_code_url)
         SELECT id, @job_type, @schedule_kind, @cron, @time_zone, @deadline, @sql, @source_code_url FROM entities WHERE ref = @ref
         ON CONFLICT (entity_id) DO UPDATE SET
-            job_type = COALESCE(EXCLUDED.job_type, j.job_type),
-            schedule_kind = CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.schedule_kind ELSE j.schedule_kind END,
-            cron = CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.cron ELSE j.cron END,
-            time_zone = CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.time_zone ELSE j.time_zone END,
-            deadline_minutes = CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.deadline_minutes ELSE j.deadline_minutes END,
-            sql = COALESCE(EXCLUDED.sql, j.sql),
-            source_code_url = COALESCE(EXCLUDED.source_code_url, j.source_code_url)
+            ({JobColumns}) = ({JobMerge})
+        WHERE ({StoredJob}) IS DISTINCT FROM ({JobMerge})
+        """;
+
+    private const string JobColumns = "job_type, schedule_kind, cron, time_zone, deadline_minutes, sql, source_code_url";
+
+    private const string StoredJob =
+        "j.job_type, j.schedule_kind, j.cron, j.time_zone, j.deadline_minutes, j.sql, j.source_code_url";
+
+    private const string JobMerge = """
+        COALESCE(EXCLUDED.job_type, j.job_type),
+        CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.schedule_kind ELSE j.schedule_kind END,
+        CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.cron ELSE j.cron END,
+        CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.time_zone ELSE j.time_zone END,
+        CASE WHEN EXCLUDED.schedule_kind <> 'none' THEN EXCLUDED.deadline_minutes ELSE j.deadline_minutes END,
+        COALESCE(EXCLUDED.sql, j.sql),
+        COALESCE(EXCLUDED.source_code_url, j.source_code_url)
         """;
 
     /// <summary>SQL text bigger than this is cut: a job's SQL is shown, not executed.</summary>

@@ -104,21 +104,33 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Stores the raw bytes before anything is applied. The insert commits without waiting for its WAL flush
+    /// (<see cref="AsyncCommit"/>): every way an input ends — applied, failed, skipped — is a later synchronous commit,
+    /// and flushing WAL up to that commit flushes this insert too, so the raw input of every acknowledged input is as
+    /// durable as before. Only an input whose process crashed before its outcome was written could lose its raw row,
+    /// and such an input was never acknowledged. Saves one disk flush per input.
+    /// </summary>
     public async Task<long> StoreRawAsync(Guid? runId, string harvester, HarvestInput input, string contentHash, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(AsyncCommit));
+        batch.BatchCommands.Add(Command("""
             INSERT INTO raw_inputs (run_id, harvester, location, media_type, content_hash, payload, mode)
-            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)runId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        command.Parameters.AddWithValue(harvester);
-        command.Parameters.AddWithValue(input.Location);
-        command.Parameters.AddWithValue(input.MediaType);
-        command.Parameters.AddWithValue(contentHash);
-        command.Parameters.AddWithValue(input.Content.ToArray());
-        command.Parameters.AddWithValue(input.Mode == HarvestMode.Full ? "full" : "delta");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            VALUES (@run_id, @harvester, @location, @media_type, @hash, @payload, @mode) RETURNING id
+            """, Uuid("run_id", runId), Text("harvester", harvester), Text("location", input.Location), Text("media_type", input.MediaType),
+            Text("hash", contentHash), Bytes("payload", input.Content.ToArray()), Text("mode", input.Mode == HarvestMode.Full ? "full" : "delta")));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetInt64(0);
     }
+
+    /// <summary>
+    /// First command of a batch whose commit need not wait for the disk (a batch runs as one implicit transaction, and
+    /// the setting lasts until it ends).
+    /// </summary>
+    public const string AsyncCommit = "SELECT set_config('synchronous_commit', 'off', true)";
 
     public async Task MarkRawAsync(long rawInputId, string status, string? error, CancellationToken cancellationToken, bool onlyIfPending = false)
     {
