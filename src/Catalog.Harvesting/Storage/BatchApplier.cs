@@ -82,12 +82,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        await using (var lockLocation = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", connection, transaction))
-        {
-            lockLocation.Parameters.AddWithValue("key", $"{request.Harvester}\n{location}");
-            await lockLocation.ExecuteNonQueryAsync(cancellationToken);
-        }
-        if (!request.Force && await ProcessedHashAsync(connection, transaction, request, cancellationToken) == request.ContentHash)
+        if (await LockAndReadProcessedHashAsync(connection, transaction, request, cancellationToken) == request.ContentHash && !request.Force)
         {
             await FinishRawAsync(connection, transaction, request.RawInputId, "skipped", "unchanged: processed by another indexer meanwhile", cancellationToken);
             if (request.Target is not null) await StampSeenAsync(connection, transaction, request, cancellationToken);
@@ -194,12 +189,25 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         return checks.Where(c => c.Command.RecordsAffected == 0).Select(c => (c.Plan, c.Reason)).ToList();
     }
 
-    private static async Task<string?> ProcessedHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the location's lock and then reads the content hash processed from it, in one round trip: the read runs
+    /// after the lock is granted, so it sees what another indexer committed under the same lock.
+    /// </summary>
+    private static async Task<string?> LockAndReadProcessedHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchRequest request,
+        CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT content_hash FROM harvest_inputs WHERE harvester = @harvester AND location = @location AND status = 'processed'", connection, transaction);
-        command.Parameters.AddWithValue("harvester", request.Harvester);
-        command.Parameters.AddWithValue("location", request.Input.Location);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                Command("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", Text("key", $"{request.Harvester}\n{request.Input.Location}")),
+                Command("SELECT content_hash FROM harvest_inputs WHERE harvester = @harvester AND location = @location AND status = 'processed'",
+                    Text("harvester", request.Harvester), Text("location", request.Input.Location)),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
     }
 
     /// <summary>
