@@ -1,4 +1,5 @@
 using System.Globalization;
+using Catalog.Domain.Datasets;
 using Catalog.Domain.Workflows;
 
 namespace Catalog.Domain.Health;
@@ -7,7 +8,8 @@ namespace Catalog.Domain.Health;
 /// The periods of an hourly or daily schedule in its IANA time zone. Daily periods start at local midnight, so a
 /// day is 23 or 25 hours long across a daylight-saving change. Hourly periods start on local hour boundaries and
 /// are keyed by their UTC hour (<c>2026-03-08T07</c>); daily periods are keyed by their local date
-/// (<c>2026-03-08</c>), which is how producers name a day's partition (<c>ds=2026-03-08</c>).
+/// (<c>2026-03-08</c>), which is how producers name a day's partition (<c>ds=2026-03-08</c>). Keys come from
+/// <see cref="Partition.KeyFor(DateTimeOffset, PartitionGranularity, TimeZoneInfo)"/>, the one rule producers use too.
 /// </summary>
 public sealed class SchedulePeriods
 {
@@ -35,8 +37,7 @@ public sealed class SchedulePeriods
             var start = instant - new TimeSpan(0, 0, local.Minute, local.Second, local.Millisecond, local.Microsecond);
             return Hour(start.ToUniversalTime());
         }
-        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-        return Day(date);
+        return Day(DateOnly.ParseExact(Partition.KeyFor(instant, PartitionGranularity.Daily, zone), "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     public SchedulePeriod Next(SchedulePeriod period) =>
@@ -61,15 +62,14 @@ public sealed class SchedulePeriods
     private SchedulePeriod Hour(DateTimeOffset startUtc)
     {
         var end = startUtc.AddHours(1);
-        return new SchedulePeriod(startUtc, end, end + schedule.Deadline,
-            startUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture));
+        return new SchedulePeriod(startUtc, end, end + schedule.Deadline, Partition.KeyFor(startUtc, PartitionGranularity.Hourly, zone));
     }
 
     private SchedulePeriod Day(DateOnly date)
     {
         var start = LocalMidnight(date);
         var end = LocalMidnight(date.AddDays(1));
-        return new SchedulePeriod(start, end, end + schedule.Deadline, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return new SchedulePeriod(start, end, end + schedule.Deadline, Partition.KeyFor(start, PartitionGranularity.Daily, zone));
     }
 
     // Some zones change clocks at midnight: a skipped midnight means the day starts at the first valid local time,
