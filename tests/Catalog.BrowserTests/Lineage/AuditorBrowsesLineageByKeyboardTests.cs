@@ -53,16 +53,16 @@ public sealed class AuditorBrowsesLineageByKeyboardTests(PortalFixture portal) :
         // Focus lands on the entity itself, with a visible ring and instructions for screen readers.
         Assert.Equal("solid", await Graph(page).EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         await Assertions.Expect(Graph(page)).ToHaveAttributeAsync("aria-describedby", "lineage-keys-help");
-        await Assertions.Expect(Announcement(page)).ToHaveTextAsync("Dataset public.delivery_7_days in food_delivery (this entity). 1 upstream, 1 downstream drawn.");
+        await Assertions.Expect(Announcement(page)).ToHaveTextAsync("Dataset public.delivery_7_days in food_delivery (this entity). 1 upstream, 1 downstream.");
 
-        // Left: the job that writes it, not yet expanded.
+        // Left: the job that writes it, not yet expanded: it reads five tables, none drawn yet.
         await page.Keyboard.PressAsync("ArrowLeft");
         await Assertions.Expect(Announcement(page)).ToHaveTextAsync(
-            "Job etl_delivery_7_days in food_delivery. 0 upstream, 1 downstream drawn. Press Space to expand it. 1 of 1 upstream of public.delivery_7_days.");
+            "Job etl_delivery_7_days in food_delivery. 5 upstream (0 drawn), 1 downstream. Press Space to expand it. 1 of 1 upstream of public.delivery_7_days.");
 
         // Space draws the five tables it reads.
         await page.Keyboard.PressAsync("Space");
-        await Assertions.Expect(Announcement(page)).ToContainTextAsync("Expanded. Job etl_delivery_7_days in food_delivery. 5 upstream, 1 downstream drawn.");
+        await Assertions.Expect(Announcement(page)).ToContainTextAsync("Expanded. Job etl_delivery_7_days in food_delivery. 5 upstream, 1 downstream.");
 
         // Left onto one of them, then Down through the siblings until orders_7_days.
         await page.Keyboard.PressAsync("ArrowLeft");
@@ -73,7 +73,7 @@ public sealed class AuditorBrowsesLineageByKeyboardTests(PortalFixture portal) :
             seen.Add((await Announcement(page).TextContentAsync())!);
             await page.Keyboard.PressAsync("ArrowDown");
         }
-        await Assertions.Expect(Announcement(page)).ToContainTextAsync("Dataset public.orders_7_days in food_delivery. 0 upstream, 1 downstream drawn. Press Space to expand it.");
+        await Assertions.Expect(Announcement(page)).ToContainTextAsync("Dataset public.orders_7_days in food_delivery. 1 upstream (0 drawn), 1 downstream. Press Space to expand it.");
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.Equal("job:food_delivery:etl_delivery_7_days", await page.EvaluateAsync<string>(
             "() => window.catalogLineage.cy.nodes('.current').outgoers('node').map(n => n.id()).join()"));

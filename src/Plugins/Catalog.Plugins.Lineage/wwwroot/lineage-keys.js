@@ -58,9 +58,27 @@
     return topToBottom(stops(cy.nodes()).filter(n => Math.abs(n.position('x') - x) < 1));
   }
 
+  // "5 upstream (0 drawn)": the total comes from the API (neighbours in the whole graph, not only this
+  // response); members of a group node count as grouped. Without a total (columns) the drawn ones are all there is.
+  function side(neighbours, name, total) {
+    let drawnCount = 0;
+    let grouped = 0;
+    neighbours.forEach(n => { const group = state.groups.get(n.id()); if (group) grouped += group.members.length; else drawnCount += 1; });
+    if (typeof total !== 'number') total = drawnCount + grouped;
+    const notes = [];
+    if (drawnCount !== total) notes.push(drawnCount + ' drawn');
+    if (grouped) notes.push(grouped + ' in a group');
+    return total + ' ' + name + (notes.length ? ' (' + notes.join(', ') + ')' : '');
+  }
+
+  function undrawn(node) {
+    const count = (total, drawnOnes) => typeof total === 'number' ? Math.max(0, total - drawnOnes.length) : 0;
+    return count(node.data('upstreamCount'), upstreamOf(node)) + count(node.data('downstreamCount'), downstreamOf(node));
+  }
+
   function expandable(node) {
     const type = node.data('type');
-    return state.mode === 'entities' && type !== 'GROUP' && type !== 'RESTRICTED' && !state.expanded.has(node.id());
+    return state.mode === 'entities' && type !== 'GROUP' && type !== 'RESTRICTED' && !state.expanded.has(node.id()) && undrawn(node) > 0;
   }
 
   function describe(node) {
@@ -69,7 +87,7 @@
     if (type === 'GROUP') return 'Group of ' + name.replace(/^\+/, '') + ' nodes. Press Enter or Space to draw them a page at a time.';
     const parts = [(kinds[type] || type.toLowerCase()) + ' ' + name + (node.data('namespace') ? ' in ' + node.data('namespace') : '')
       + (node.id() === startId ? ' (this entity)' : '') + '.'];
-    parts.push(upstreamOf(node).length + ' upstream, ' + downstreamOf(node).length + ' downstream drawn.');
+    parts.push(side(upstreamOf(node), 'upstream', node.data('upstreamCount')) + ', ' + side(downstreamOf(node), 'downstream', node.data('downstreamCount')) + '.');
     if (expandable(node)) parts.push('Press Space to expand it.');
     const from = via && drawn(via.from);
     if (from) {
@@ -123,6 +141,7 @@
     if (node.data('type') === 'GROUP') { openGroup(node); return; }
     if (state.mode !== 'entities' || node.data('type') === 'RESTRICTED') { announce(node.data('label') + ' cannot be expanded.'); return; }
     const isExpanded = state.expanded.has(node.id());
+    if (wanted !== 'collapse' && !isExpanded && undrawn(node) === 0) { announce('Everything next to ' + node.data('label') + ' is already drawn.'); return; }
     if (wanted === 'expand' && isExpanded) { announce(node.data('label') + ' is already expanded.'); return; }
     if (wanted === 'collapse' && (!isExpanded || node.id() === startId)) { announce(node.data('label') + ' cannot be collapsed.'); return; }
     await lineage.toggle(node.id());

@@ -72,7 +72,9 @@
     state.nodes.set(node.id, node);
     if (by) state.addedBy.set(node.id, by);
     const d = node.data || {};
-    const ele = cy.add({ group: 'nodes', data: { id: node.id, label: label(node), type: node.type, url: d.url, namespace: d.namespace } });
+    const ele = cy.add({ group: 'nodes', data: {
+      id: node.id, label: label(node), type: node.type, url: d.url, namespace: d.namespace,
+      upstreamCount: d.upstreamCount, downstreamCount: d.downstreamCount } });
     if (node.id === startId) ele.addClass('start');
     if (node.data && node.data.hasMore) ele.addClass('has-more');
     return true;
