@@ -1,6 +1,7 @@
 using Catalog.Harvesting;
 using Catalog.Plugins.OpenLineage;
 using Catalog.Plugins.OpenLineage.Files;
+using Catalog.Storage;
 using Catalog.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -77,6 +78,10 @@ public sealed class AuditorBrowsesLineageByKeyboardTests(PortalFixture portal) :
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.Equal("job:food_delivery:etl_delivery_7_days", await page.EvaluateAsync<string>(
             "() => window.catalogLineage.cy.nodes('.current').outgoers('node').map(n => n.id()).join()"));
+
+        var images = Path.Combine(RepositoryPaths.FindRoot()!, "docs", "images");
+        Directory.CreateDirectory(images);
+        await page.Locator("[data-lineage-root]").ScreenshotAsync(new() { Path = Path.Combine(images, "lineage-keyboard.png") });
 
         // Enter opens the entity page of the current node.
         await page.Keyboard.PressAsync("Enter");
