@@ -5,8 +5,8 @@
 -- Writers never update a shared counter row: each statement appends its net change (a "delta" row). A counter row
 -- updated by every harvest would serialise concurrent harvests on its row lock, and two harvests touching two kinds
 -- in opposite order would deadlock. Readers sum the deltas; catalog_counts_compact() folds them into one row per key
--- from time to time (the home page calls it when the tables grow). Triggers are per statement with transition
--- tables, so a COPY of 200,000 rows costs one GROUP BY, not 200,000 trigger calls. They are ENABLE ALWAYS: the
+-- from time to time (the portal's CountsCompactionService, once a minute when the tables have grown). Triggers are
+-- per statement with transition tables, so a COPY of 200,000 rows costs one GROUP BY, not 200,000 trigger calls. They are ENABLE ALWAYS: the
 -- generator's bulk load runs with session_replication_role = replica, which would otherwise skip them.
 
 -- Writes wait while the triggers are created and the existing rows are counted, so no write is counted twice or missed.

@@ -13,23 +13,15 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
 {
     private const int FacetDisplayLimit = 16 * 1024;
 
-    /// <summary>Delta rows the counts tables may hold before a home page visit folds them (see migration 0050).</summary>
-    private const int CountsCompactionThreshold = 1000;
-
     /// <summary>
     /// The home page's numbers, from the counts the database keeps in the writers' own transactions (migration
-    /// 0050): a few small rows, whatever the catalog's size. No cache: a database outage shows as an error, not as
-    /// old numbers.
+    /// 0050): a few small rows whatever the catalog's size (<see cref="CountsCompactionService"/> folds them).
+    /// No cache: a database outage shows as an error, not as old numbers.
     /// </summary>
     public async Task<HomeStatistics> GetHomeStatisticsAsync(CancellationToken cancellationToken)
     {
         var dayAgo = DateTimeOffset.UtcNow.AddDays(-1);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var compact = new NpgsqlCommand("SELECT catalog_counts_compact(@min_rows)", connection))
-        {
-            compact.Parameters.AddWithValue("min_rows", CountsCompactionThreshold);
-            await compact.ExecuteScalarAsync(cancellationToken);
-        }
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
