@@ -14,10 +14,25 @@ public sealed record Partition
     /// <summary>The run that wrote it, when known (run-level lineage).</summary>
     public Guid? ProducedByRun { get; init; }
 
-    public static string KeyFor(DateTimeOffset start, PartitionGranularity granularity) => granularity switch
+    /// <summary>
+    /// The key of the partition whose period starts at <paramref name="start"/>. Hourly: the UTC hour (unambiguous
+    /// across daylight-saving changes, when a local hour repeats). Daily: the calendar date, in the schedule's time
+    /// zone <paramref name="zone"/>, on which the period starts; that is what a data owner means by "the 2026-11-21
+    /// partition", and health expects exactly these keys (<c>Health.SchedulePeriods</c> calls this method).
+    /// </summary>
+    public static string KeyFor(DateTimeOffset start, PartitionGranularity granularity, TimeZoneInfo zone) => granularity switch
     {
         PartitionGranularity.Hourly => start.UtcDateTime.ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture),
-        PartitionGranularity.Daily => start.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        PartitionGranularity.Daily => TimeZoneInfo.ConvertTime(start, zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         _ => "all",
     };
+
+    /// <summary>
+    /// For producers that do not know the schedule's zone (an OpenLineage event carries none): a daily key is the
+    /// date on the clock <paramref name="start"/> is written in. A producer that states its local offset
+    /// (<c>2026-11-21T00:00+09:00</c>) gets its schedule's local date; one that writes UTC gets the UTC date, which
+    /// is the schedule's date only for UTC schedules (and zones west of UTC, whose midnight is on the same UTC day).
+    /// </summary>
+    public static string KeyFor(DateTimeOffset start, PartitionGranularity granularity) =>
+        KeyFor(start, granularity, TimeZoneInfo.CreateCustomTimeZone("offset", start.Offset, "offset", "offset"));
 }

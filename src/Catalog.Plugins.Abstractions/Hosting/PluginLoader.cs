@@ -9,7 +9,8 @@ namespace Catalog.Plugins.Hosting;
 /// <summary>
 /// Finds and registers plugins: the built-in ones (assemblies named <c>Catalog.Plugins.*</c> next to the host) and
 /// third-party assemblies listed under <c>Catalog:Plugins:Assemblies</c>. Each plugin is loaded and registered inside
-/// its own try/catch; a failure marks that plugin malfunctioning and start-up goes on.
+/// its own try/catch; a failure marks that plugin malfunctioning and start-up goes on. A built-in is loaded by name
+/// when the host's deps.json lists it, else from its file (e.g. a tool run from another project's bin folder).
 /// </summary>
 public static class PluginLoader
 {
@@ -84,7 +85,7 @@ public static class PluginLoader
         {
             var name = Path.GetFileNameWithoutExtension(file);
             if (name == abstractions) continue;
-            yield return (Path.GetFileName(file), () => Assembly.Load(new AssemblyName(name)));
+            yield return (Path.GetFileName(file), () => LoadBuiltIn(name, file));
         }
         foreach (var configured in configuration.GetSection(AssembliesKey).Get<string[]>() ?? [])
         {
@@ -104,15 +105,37 @@ public static class PluginLoader
         return Path.GetFullPath(configured);
     }
 
-    // Third-party plugins share the host's copies of the contract and the framework (the default load context),
-    // and find their own private dependencies next to their assembly.
+    // By name first: the host's deps.json decides which copy (and which dependencies) load. A file the host does
+    // not list (the name is unknown to the default context) is loaded from its path like a third-party plugin.
+    private static Assembly LoadBuiltIn(string name, string file)
+    {
+        try
+        {
+            return Assembly.Load(new AssemblyName(name));
+        }
+        catch (FileNotFoundException)
+        {
+            return LoadFromPath(file);
+        }
+    }
+
     private static Assembly LoadThirdParty(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Plugin assembly '{path}' does not exist. Build it first or fix {AssembliesKey}.", path);
+        return LoadFromPath(path);
+    }
+
+    // Plugins loaded by path share the host's copies of the contract and the framework (the default load context:
+    // one ICatalogPlugin type, so the host can call them), and find their own private dependencies through their
+    // deps.json (AssemblyDependencyResolver) or, without one, next to their assembly. The host's copy of an
+    // assembly always wins: Resolving only runs for names the default context could not find.
+    private static Assembly LoadFromPath(string path)
+    {
+        var resolver = new AssemblyDependencyResolver(path);
         var directory = Path.GetDirectoryName(path)!;
         AssemblyLoadContext.Default.Resolving += (context, name) =>
         {
-            var candidate = Path.Combine(directory, name.Name + ".dll");
+            var candidate = resolver.ResolveAssemblyToPath(name) ?? Path.Combine(directory, name.Name + ".dll");
             return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
         };
         return AssemblyLoadContext.Default.LoadFromAssemblyPath(path);

@@ -26,6 +26,7 @@ public static class WebExtensions
         services.AddSingleton<IPostConfigureOptions<AuthorizationOptions>, PermissiveDefaultPolicies>();
         services.TryAddSingleton<ICatalogPrincipalAccessor, ClaimsPrincipalAccessor>();
         services.AddScoped<CatalogReader>();
+        services.AddHostedService<CountsCompactionService>();
         services.AddCatalogHarvesting(builder.Configuration);
         return builder;
     }

@@ -13,21 +13,40 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
 {
     private const int FacetDisplayLimit = 16 * 1024;
 
+    /// <summary>
+    /// The home page's numbers, from the counts the database keeps in the writers' own transactions (migration
+    /// 0050): a few small rows whatever the catalog's size (<see cref="CountsCompactionService"/> folds them).
+    /// No cache: a database outage shows as an error, not as old numbers.
+    /// </summary>
     public async Task<HomeStatistics> GetHomeStatisticsAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var kinds = await db.Entities.Where(e => e.Lifecycle == "active" || e.Lifecycle == "deprecated")
-            .GroupBy(e => e.Kind).Select(g => new KindCount(g.Key, g.LongCount())).ToListAsync(cancellationToken);
         var dayAgo = DateTimeOffset.UtcNow.AddDays(-1);
-        var harvests = await db.HarvestRuns.OrderByDescending(h => h.StartedAt).Take(5)
-            .Select(h => new RecentHarvest(h.Harvester, h.Target, h.Status, h.StartedAt, h.ItemsApplied, h.ErrorCount)).ToListAsync(cancellationToken);
-        return new HomeStatistics(
-            [.. kinds.OrderByDescending(k => k.Count)],
-            await db.LineageEdges.LongCountAsync(e => e.RemovedAt == null, cancellationToken),
-            await db.ColumnLineageEdges.LongCountAsync(e => e.RemovedAt == null, cancellationToken),
-            await db.Runs.LongCountAsync(r => r.StartedAt >= dayAgo, cancellationToken),
-            await db.Runs.LongCountAsync(r => r.StartedAt >= dayAgo && r.State == "failed", cancellationToken),
-            harvests);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new(HomeCountsSql.Kinds),
+                new(HomeCountsSql.Edges),
+                new(HomeCountsSql.RunsSince) { Parameters = { new("since", dayAgo) } },
+                new(HomeCountsSql.RecentHarvests),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var kinds = new List<KindCount>();
+        while (await reader.ReadAsync(cancellationToken)) kinds.Add(new KindCount(reader.GetString(0), reader.GetInt64(1)));
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (lineage, columnLineage) = (reader.GetInt64(0), reader.GetInt64(1));
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (runs, failedRuns) = (reader.GetInt64(0), reader.GetInt64(1));
+        await reader.NextResultAsync(cancellationToken);
+        var harvests = new List<RecentHarvest>();
+        while (await reader.ReadAsync(cancellationToken))
+            harvests.Add(new RecentHarvest(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4), reader.GetInt32(5)));
+        return new HomeStatistics(kinds, lineage, columnLineage, runs, failedRuns, harvests);
     }
 
     /// <summary>The entity's id when it exists and <paramref name="principal"/> may see it; null otherwise (shown as not found).</summary>

@@ -27,6 +27,7 @@ public sealed class LineagePlugin : ICatalogPlugin
         plugin.Services.AddSingleton<SqlTopology>();
         plugin.Services.AddSingleton<ILineageTopology, LineageTopology>();
         plugin.Services.AddSingleton<EntityDetailsLoader>();
+        plugin.Services.AddSingleton<DirectNeighboursLoader>();
         plugin.Services.AddSingleton<LineageService>();
         plugin.Services.AddSingleton<ColumnLineageService>();
         plugin.Services.AddSingleton<ProvenanceService>();

@@ -32,7 +32,7 @@ public class SearchQueryBenchmarks
         }
     }
 
-    [Params("name", "multi-word", "typo", "faceted", "filtered")]
+    [Params("name", "multi-word", "typo", "faceted", "filtered", "suggest")]
     public string Case { get; set; } = "name";
 
     private NpgsqlDataSource dataSource = null!;
@@ -62,10 +62,14 @@ public class SearchQueryBenchmarks
             "multi-word" => SearchRequest.Parse($"{word} {generator.Words[random.Next(400)]} {generator.Words[random.Next(1000)]}") with { IncludeFacets = false },
             "typo" => SearchRequest.Parse(Typo(generator.Words[random.Next(10, 1000)], random)) with { IncludeFacets = false },
             "faceted" => SearchRequest.Parse(word),
+            // What the search box sends while a name (or its part after the namespace) is typed: 2 to 6 characters.
+            "suggest" => SearchRequest.Parse(Prefix(random.Next(2) == 0 ? name : name[(name.IndexOf('.') + 1)..], random.Next(2, 7))),
             "filtered" => SearchRequest.Parse($"{word} platform:{SearchCatalogGenerator.Platforms[random.Next(3)]} classification:internal") with { IncludeFacets = false },
             _ => throw new InvalidOperationException(Case),
         };
     }
+
+    private static string Prefix(string text, int length) => text[..Math.Min(text.Length, length)];
 
     // One edit: drop, double or swap a letter in the middle.
     private static string Typo(string word, Random random)
@@ -80,8 +84,13 @@ public class SearchQueryBenchmarks
     }
 
     [Benchmark]
-    public int Search() =>
-        engine.SearchAsync(requests[next++ % requests.Length], Viewer, CancellationToken.None).GetAwaiter().GetResult().Hits.Count;
+    public int Search()
+    {
+        var request = requests[next++ % requests.Length];
+        return Case == "suggest"
+            ? engine.SuggestAsync(request.Query.Text, 8, Viewer, CancellationToken.None).GetAwaiter().GetResult().Count
+            : engine.SearchAsync(request, Viewer, CancellationToken.None).GetAwaiter().GetResult().Hits.Count;
+    }
 
     [GlobalCleanup]
     public void Cleanup() => dataSource.Dispose();

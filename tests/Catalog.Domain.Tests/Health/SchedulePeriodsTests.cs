@@ -67,10 +67,10 @@ public class SchedulePeriodsTests
     }
 
     [Fact]
-    public void Schedules_without_fixed_periods_or_with_unknown_zones_have_no_periods()
+    public void Unscheduled_schedules_and_unknown_zones_have_no_periods()
     {
         Assert.Null(SchedulePeriods.For(Schedule.Unscheduled));
-        Assert.Null(SchedulePeriods.For(new Schedule { Kind = ScheduleKind.Cron, Cron = "0 3 * * *" }));
+        Assert.Null(SchedulePeriods.For(new Schedule { Kind = ScheduleKind.Cron, Cron = "0 3 * * *", TimeZone = "Mars/Olympus_Mons" }));
         Assert.Null(SchedulePeriods.For(new Schedule { Kind = ScheduleKind.Daily, TimeZone = "Mars/Olympus_Mons" }));
     }
 }

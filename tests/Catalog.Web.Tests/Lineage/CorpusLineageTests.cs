@@ -26,6 +26,20 @@ public sealed class CorpusLineageTests(CorpusLineageFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Food_delivery_etl_job_one_hop_away_still_lists_the_five_tables_it_reads()
+    {
+        var nodes = await LineageAsync(Food + "delivery_7_days", 1, "both");
+
+        var etl = nodes["job:food_delivery:etl_delivery_7_days"];
+        Assert.Empty(Json.Edges(etl, "inEdges"));
+        Assert.Equal(new[] { "customers", "drivers", "order_status", "orders_7_days", "restaurants" }.Select(n => "public." + n),
+            etl.GetProperty("data").GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+        Assert.Equal(5, etl.GetProperty("data").GetProperty("upstreamCount").GetInt32());
+        var report = nodes["job:food_delivery:delivery_times_7_days"].GetProperty("data");
+        Assert.Equal(["public.discounts", "public.top_delivery_times"], report.GetProperty("outputs").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task Food_delivery_depth_four_reaches_the_tables_behind_orders_7_days_and_depth_two_does_not()
     {
         var deep = await LineageAsync(Food + "delivery_7_days", 4, "upstream", "dataset");

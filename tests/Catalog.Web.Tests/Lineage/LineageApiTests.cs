@@ -77,6 +77,40 @@ public abstract class LineageApiTests(LineageWebFactory factory, string engine)
     }
 
     [Fact]
+    public async Task A_job_at_the_depth_limit_lists_all_its_inputs_and_counts_its_neighbours_beyond_the_response()
+    {
+        var nodes = Json.Nodes(await LineageAsync(MartOrders, 1, "upstream"));
+
+        // Only the job is within one hop; its two inputs are not in the response, yet its data names both.
+        Assert.Equal(new[] { MartOrders, EtlOrders }.Order(), nodes.Keys.Order());
+        var job = nodes[EtlOrders].GetProperty("data");
+        Assert.Equal(["shop:raw.customers", "shop:raw.orders"], MarquezIds(job, "inputs"));
+        Assert.Equal(["shop:mart.orders"], MarquezIds(job, "outputs"));
+        Assert.Equal(2, job.GetProperty("upstreamCount").GetInt32());
+        Assert.Equal(1, job.GetProperty("downstreamCount").GetInt32());
+        // mart.orders is read by two jobs the upstream-only response leaves out.
+        Assert.Equal(1, nodes[MartOrders].GetProperty("data").GetProperty("upstreamCount").GetInt32());
+        Assert.Equal(2, nodes[MartOrders].GetProperty("data").GetProperty("downstreamCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_job_writing_a_restricted_dataset_counts_it_but_does_not_name_it_for_outsiders()
+    {
+        var body = await LineageAsync(MartOrders, 1, "downstream");
+        var job = Json.Nodes(body)[LedgerJob].GetProperty("data");
+
+        Assert.Equal(["shop:mart.orders"], MarquezIds(job, "inputs"));
+        Assert.Empty(MarquezIds(job, "outputs"));
+        Assert.Equal(1, job.GetProperty("downstreamCount").GetInt32());
+        Assert.DoesNotContain("secret.ledger", body.GetRawText());
+        var owner = factory.ClientFor("olga", groups: "group:default:audit");
+        Assert.Equal(["shop:secret.ledger"], MarquezIds(Json.Nodes(await LineageAsync(MartOrders, 1, "downstream", owner))[LedgerJob].GetProperty("data"), "outputs"));
+    }
+
+    private static List<string> MarquezIds(JsonElement data, string property) =>
+        data.GetProperty(property).EnumerateArray().Select(i => $"{i.GetProperty("namespace").GetString()}:{i.GetProperty("name").GetString()}").ToList();
+
+    [Fact]
     public async Task The_owning_team_and_auditors_see_the_restricted_node_by_name()
     {
         var owner = factory.ClientFor("olga", groups: "group:default:audit");

@@ -71,5 +71,20 @@ public sealed class SearchStatisticsTests : IAsyncLifetime
         Assert.Equal(before.Total, after.Total);
     }
 
+    [Theory]
+    [InlineData("table_0")]
+    [InlineData("ta")]
+    public async Task Suggestions_are_the_same_whichever_plan_the_statistics_pick(string prefix)
+    {
+        var engine = new PostgresSearchEngine(dataSource, Options.Create(new SearchOptions()), new SearchDocumentWriter(dataSource, []));
+
+        var before = await engine.SuggestAsync(prefix, 20, SearchCatalogFixture.Outsider, CancellationToken.None);
+        await catalog.ExecuteAsync("ANALYZE search_documents");
+        var after = await engine.SuggestAsync(prefix, 20, SearchCatalogFixture.Outsider, CancellationToken.None);
+
+        Assert.Equal(20, before.Count);
+        Assert.Equal(before.Select(s => s.Ref), after.Select(s => s.Ref));
+    }
+
     public async Task DisposeAsync() => await dataSource.DisposeAsync();
 }

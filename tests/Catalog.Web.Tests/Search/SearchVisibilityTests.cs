@@ -93,4 +93,14 @@ public sealed class SearchVisibilityTests(SearchCatalogFixture catalog) : IClass
 
         Assert.Equal("dataset:food_delivery:public.restaurants", suggestions[0].Ref);
     }
+
+    [Fact]
+    public async Task Suggestions_complete_a_word_inside_a_name()
+    {
+        // No name starts with "dail": these come from the words of the names ("sales.orders_daily").
+        var suggestions = await catalog.Engine.SuggestAsync("dail", 8, SearchCatalogFixture.Outsider, CancellationToken.None);
+
+        Assert.Equal(8, suggestions.Count);
+        Assert.All(suggestions, s => Assert.EndsWith("_daily", s.Name, StringComparison.Ordinal));
+    }
 }

@@ -8,21 +8,21 @@ namespace Catalog.Plugins.Health.Evaluation;
 
 /// <summary>
 /// Loads what the health rules need from the catalog and applies them: freshness of endpoints whose writing job
-/// has an hourly or daily schedule, failed and unusually long runs of jobs, and failed quality checks of datasets.
+/// has an hourly, daily or cron schedule, failed and unusually long runs of jobs, and failed quality checks of datasets.
 /// Pass entity ids to judge only those (badges for a page of search results); null judges everything.
 /// </summary>
 public sealed class HealthEvaluator(NpgsqlDataSource dataSource, IOptions<HealthOptions> options)
 {
-    // The endpoint's schedule is its writer's: the tightest (hourly before daily) active scheduled job that writes it.
+    // The endpoint's schedule is its writer's: the tightest (hourly, then daily, then cron) active scheduled job that writes it.
     private const string EndpointsSql = """
         SELECT e.id, e.ref, e.owner_ref, d.partitioning, j.schedule_kind, j.time_zone, j.deadline_minutes, j.entity_id,
-               (SELECT min(p.created_at) FROM partitions p WHERE p.dataset_id = e.id)
+               (SELECT min(p.created_at) FROM partitions p WHERE p.dataset_id = e.id), j.cron
         FROM entities e
         JOIN datasets d ON d.entity_id = e.id
         JOIN LATERAL (SELECT j.* FROM lineage_edges l JOIN jobs j ON j.entity_id = l.from_id
                       WHERE l.to_id = e.id AND l.edge_kind = 'writes' AND l.removed_at IS NULL
-                        AND j.schedule_kind IN ('hourly', 'daily')
-                      ORDER BY j.schedule_kind = 'hourly' DESC, j.entity_id LIMIT 1) j ON true
+                        AND j.schedule_kind IN ('hourly', 'daily', 'cron')
+                      ORDER BY array_position(ARRAY['hourly', 'daily', 'cron'], j.schedule_kind), j.entity_id LIMIT 1) j ON true
         WHERE e.lifecycle IN ('active', 'deprecated') AND (@all OR e.id = ANY(@ids))
         """;
 
@@ -95,7 +95,8 @@ public sealed class HealthEvaluator(NpgsqlDataSource dataSource, IOptions<Health
         {
             var schedule = new Schedule
             {
-                Kind = reader.GetString(4) == "hourly" ? ScheduleKind.Hourly : ScheduleKind.Daily,
+                Kind = reader.GetString(4) switch { "hourly" => ScheduleKind.Hourly, "daily" => ScheduleKind.Daily, _ => ScheduleKind.Cron },
+                Cron = reader.IsDBNull(9) ? null : reader.GetString(9),
                 TimeZone = reader.GetString(5),
                 Deadline = TimeSpan.FromMinutes(reader.GetInt32(6)),
             };

@@ -31,12 +31,13 @@ public sealed partial class HealthMonitor(HealthEvaluator evaluator, HealthNotif
     public async Task<CheckResult> CheckOnceAsync(CancellationToken cancellationToken)
     {
         var health = await evaluator.EvaluateAsync(null, clock.GetUtcNow(), cancellationToken);
-        var queued = await notifier.RecordTransitionsAsync(health, clock.GetUtcNow(), cancellationToken);
+        var transitions = await notifier.RecordTransitionsAsync(health, clock.GetUtcNow(), cancellationToken);
         var delivered = await notifier.DeliverPendingAsync(cancellationToken);
-        return new CheckResult(health.Sum(h => h.Problems.Count), queued, delivered);
+        return new CheckResult(health.Sum(h => h.Problems.Count), transitions.Queued, delivered, transitions.Baseline);
     }
 
-    public sealed record CheckResult(int Problems, int NotificationsQueued, int NotificationsDelivered);
+    /// <param name="Baseline">True for the first check on a catalog: its problems were recorded, not notified.</param>
+    public sealed record CheckResult(int Problems, int NotificationsQueued, int NotificationsDelivered, bool Baseline);
 
     [LoggerMessage(LogLevel.Error, "Health check failed; retrying at the next interval")]
     private static partial void LogCheckFailed(ILogger logger, Exception error);

@@ -14,23 +14,30 @@ namespace Catalog.Plugins.Health.Notifications;
 /// Notifies on transitions, not on every check: the current problems are compared with those last seen
 /// (<c>health_problem_states</c>); only problems that appeared since produce notifications, written to the
 /// outbox in the same transaction, then delivered. Problems that cleared are forgotten, so a relapse notifies again.
+/// The first check on a catalog is a baseline (<c>health_monitor_state</c> has no row yet): its problems are
+/// recorded, marked <c>baseline</c> and shown on /health, but not notified, so a portal started on an existing
+/// catalog does not send a burst for problems that were there before it watched.
 /// </summary>
 public sealed partial class HealthNotifier(NpgsqlDataSource dataSource, WebhookSender sender, IOptions<HealthOptions> options, ILogger<HealthNotifier> logger)
 {
-    public async Task<int> RecordTransitionsAsync(IReadOnlyList<EntityHealth> health, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Records what changed since the last check and queues notifications for what appeared.</summary>
+    public async Task<Transitions> RecordTransitionsAsync(IReadOnlyList<EntityHealth> health, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('catalog.health.monitor'))", connection, transaction))
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        bool isBaseline;
+        await using (var stateCommand = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM health_monitor_state)", connection, transaction))
+            isBaseline = await stateCommand.ExecuteScalarAsync(cancellationToken) is true;
 
         var current = health.SelectMany(h => h.Problems.Select(p => (Health: h, Problem: p))).ToList();
         var appeared = new List<(EntityHealth Health, HealthProblem Problem)>();
         foreach (var (entity, problem) in current)
         {
             await using var insert = new NpgsqlCommand("""
-                INSERT INTO health_problem_states (entity_id, kind, subject, summary, since, first_seen)
-                VALUES (@entity, @kind, @subject, @summary, @since, @now)
+                INSERT INTO health_problem_states (entity_id, kind, subject, summary, since, first_seen, baseline)
+                VALUES (@entity, @kind, @subject, @summary, @since, @now, @baseline)
                 ON CONFLICT (entity_id, kind, subject) DO UPDATE SET summary = excluded.summary
                 RETURNING (xmax = 0)
                 """, connection, transaction);
@@ -40,6 +47,7 @@ public sealed partial class HealthNotifier(NpgsqlDataSource dataSource, WebhookS
             insert.Parameters.AddWithValue("summary", problem.Summary);
             insert.Parameters.AddWithValue("since", problem.Since);
             insert.Parameters.AddWithValue("now", now);
+            insert.Parameters.AddWithValue("baseline", isBaseline);
             if (await insert.ExecuteScalarAsync(cancellationToken) is true) appeared.Add((entity, problem));
         }
         await using (var clear = new NpgsqlCommand("""
@@ -52,6 +60,18 @@ public sealed partial class HealthNotifier(NpgsqlDataSource dataSource, WebhookS
             clear.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = current.Select(c => Kind(c.Problem.Kind)).ToArray() });
             clear.Parameters.Add(new NpgsqlParameter("subjects", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = current.Select(c => c.Problem.Subject).ToArray() });
             await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (isBaseline)
+        {
+            await using var baseline = new NpgsqlCommand(
+                "INSERT INTO health_monitor_state (baseline_at, baseline_size) VALUES (@now, @size)", connection, transaction);
+            baseline.Parameters.AddWithValue("now", now);
+            baseline.Parameters.AddWithValue("size", appeared.Count);
+            await baseline.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            LogBaseline(logger, appeared.Count);
+            return new Transitions(Baseline: true, Appeared: appeared.Count, Queued: 0);
         }
 
         var queued = 0;
@@ -82,7 +102,25 @@ public sealed partial class HealthNotifier(NpgsqlDataSource dataSource, WebhookS
             }
         }
         await transaction.CommitAsync(cancellationToken);
-        return queued;
+        return new Transitions(Baseline: false, Appeared: appeared.Count, Queued: queued);
+    }
+
+    /// <summary>What one check recorded: whether it was the baseline, how many problems appeared, how many notifications were queued.</summary>
+    public sealed record Transitions(bool Baseline, int Appeared, int Queued);
+
+    /// <summary>When the baseline was taken, and the problems it recorded that are still current (not notified).</summary>
+    public async Task<MonitorBaseline?> ReadBaselineAsync(CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new("SELECT baseline_at, baseline_size FROM health_monitor_state"));
+        batch.BatchCommands.Add(new("SELECT entity_id, kind, subject FROM health_problem_states WHERE baseline"));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        var (at, size) = (reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt32(1));
+        await reader.NextResultAsync(cancellationToken);
+        var still = new HashSet<(long, string, string)>();
+        while (await reader.ReadAsync(cancellationToken)) still.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        return new MonitorBaseline(at, size, still);
     }
 
     /// <summary>Sends what is pending in the outbox. Returns how many were delivered.</summary>
@@ -136,6 +174,9 @@ public sealed partial class HealthNotifier(NpgsqlDataSource dataSource, WebhookS
         HealthProblemKind.QualityFailed => "quality_failed",
         _ => "quality_warned",
     };
+
+    [LoggerMessage(LogLevel.Information, "Health monitor baseline: {Count} existing problems recorded without notifications; problems that appear from now on are notified")]
+    private static partial void LogBaseline(ILogger logger, int count);
 
     [LoggerMessage(LogLevel.Warning, "Health notification {Id} to {Webhook} was not delivered: {Error}")]
     private static partial void LogUndelivered(ILogger logger, Guid id, string webhook, string? error);

@@ -15,8 +15,15 @@ public sealed record MarquezId(string Namespace, string Name);
 
 public sealed record MarquezField(string Name, string? Type, IReadOnlyList<string> Tags, string? Description);
 
-/// <summary>Catalog additions shared by every node's data.</summary>
-public abstract record CatalogNodeData(int Depth, string Side, bool HasMore);
+/// <summary>
+/// Catalog additions shared by every node's data. <see cref="UpstreamCount"/>/<see cref="DownstreamCount"/> count
+/// the node's direct neighbours in the whole graph (of any kind, restricted ones included), not only those in the response.
+/// </summary>
+public abstract record CatalogNodeData(int Depth, string Side, bool HasMore)
+{
+    public int? UpstreamCount { get; init; }
+    public int? DownstreamCount { get; init; }
+}
 
 public sealed record DatasetData(
     MarquezId Id, string Type, string Name, string PhysicalName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string Namespace,

@@ -43,20 +43,24 @@ public static class MarquezMapper
     public static string UrlOf(EntityDetails e) =>
         $"/entity/{Uri.EscapeDataString(e.Kind)}/{Uri.EscapeDataString(e.Namespace)}/{Uri.EscapeDataString(e.Name)}";
 
-    private static object DataOf(LineageNodeView node, IEnumerable<LineageEdgeView> inEdges, IEnumerable<LineageEdgeView> outEdges)
+    private static CatalogNodeData DataOf(LineageNodeView node, IEnumerable<LineageEdgeView> inEdges, IEnumerable<LineageEdgeView> outEdges)
     {
         if (node.Details is not { } e) return new RestrictedData(node.Depth, Side(node.Side));
         var id = new MarquezId(e.Namespace, e.Name);
-        return e.Kind switch
+        // A job lists all its inputs and outputs, as in Marquez, not only those within the requested depth.
+        var inputs = node.Direct?.Inputs ?? inEdges.Select(x => x.From);
+        var outputs = node.Direct?.Outputs ?? outEdges.Select(x => x.To);
+        CatalogNodeData data = e.Kind switch
         {
             EntityKind.Dataset => new DatasetData(id, "DB_TABLE", e.Name, e.Location ?? e.Name, e.CreatedAt, e.UpdatedAt, e.Namespace, e.Platform,
                 e.Fields.Select(f => new MarquezField(f.Name, f.DataType, [], f.Description)).ToList(), [], e.UpdatedAt, e.Description,
                 e.Title, e.Owner, e.Lifecycle, e.Classification, UrlOf(e), node.Depth, Side(node.Side), node.HasMore),
             EntityKind.Job => new JobData(id, "BATCH", e.Name, e.Name.Split('.')[^1], null, e.CreatedAt, e.UpdatedAt, e.Namespace,
-                inEdges.Select(x => MarquezIdOf(x.From)).OfType<MarquezId>().ToList(), outEdges.Select(x => MarquezIdOf(x.To)).OfType<MarquezId>().ToList(),
+                inputs.Select(MarquezIdOf).OfType<MarquezId>().ToList(), outputs.Select(MarquezIdOf).OfType<MarquezId>().ToList(),
                 e.Location, e.Description, e.Title, e.Owner, e.Lifecycle, UrlOf(e), node.Depth, Side(node.Side), node.HasMore),
             _ => new EntityData(id, e.Kind, e.Name, e.Title, e.Owner, UrlOf(e), node.Depth, Side(node.Side), node.HasMore),
         };
+        return node.Direct is { } direct ? data with { UpstreamCount = direct.UpstreamCount, DownstreamCount = direct.DownstreamCount } : data;
     }
 
     private static MarquezId? MarquezIdOf(string nodeId) =>

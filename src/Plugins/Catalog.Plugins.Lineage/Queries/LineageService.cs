@@ -14,7 +14,7 @@ public sealed record LineageQuery(int? Depth = null, LineageDirection Direction 
 /// details of the nodes found and hide what the principal may not see. A start node the principal may not
 /// see is reported as not found, so its existence is not confirmed either.
 /// </summary>
-public sealed class LineageService(ILineageTopology topology, EntityDetailsLoader details, IOptions<LineageOptions> options)
+public sealed class LineageService(ILineageTopology topology, EntityDetailsLoader details, DirectNeighboursLoader neighbours, IOptions<LineageOptions> options)
 {
     private LineageOptions Options => options.Value;
 
@@ -29,9 +29,12 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
         var slice = await topology.TraverseAsync(start.Id, new TraversalRequest(query.Direction, ClampDepth(query.Depth), query.Kinds, Options.MaxNodes), cancellationToken);
         var ids = slice.Upstream.Concat(slice.Downstream).Select(n => n.EntityId).Append(start.Id).Distinct().ToList();
         var loaded = await details.LoadAsync(ids, principal, withFields: true, cancellationToken);
-        var names = new NodeNames(loaded);
+        var visible = loaded.Values.Where(d => d.Visible).ToList();
+        var direct = await neighbours.LoadAsync(
+            visible.Select(d => d.Id).ToList(), visible.Where(d => d.Kind == EntityKind.Job).Select(d => d.Id).ToList(), principal, cancellationToken);
+        var names = new NodeNames(loaded, direct);
         var view = new LineageView(
-            new LineageNodeView(start.Ref, start.Kind, 0, LineageSide.Start, false, loaded.GetValueOrDefault(start.Id) ?? start),
+            new LineageNodeView(start.Ref, start.Kind, 0, LineageSide.Start, false, loaded.GetValueOrDefault(start.Id) ?? start) { Direct = direct.GetValueOrDefault(start.Id) },
             slice.Upstream.Select(n => names.View(n, LineageSide.Upstream)).ToList(),
             slice.Downstream.Select(n => names.View(n, LineageSide.Downstream)).ToList(),
             slice.Edges.Select(e => new LineageEdgeView(names.IdOf(e.From), names.IdOf(e.To))).ToList(),
@@ -71,7 +74,7 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
     }
 
     /// <summary>Names nodes for one response: visible ones by ref, hidden ones <c>restricted:1</c>, <c>restricted:2</c>… in order met.</summary>
-    private sealed class NodeNames(IReadOnlyDictionary<long, EntityDetails> loaded)
+    private sealed class NodeNames(IReadOnlyDictionary<long, EntityDetails> loaded, IReadOnlyDictionary<long, DirectNeighbours>? direct = null)
     {
         private readonly Dictionary<long, string> hidden = [];
 
@@ -82,7 +85,7 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
 
         public LineageNodeView View(SliceNode node, LineageSide side) =>
             loaded.TryGetValue(node.EntityId, out var d) && d.Visible
-                ? new LineageNodeView(d.Ref, d.Kind, node.Depth, side, node.HasMore, d)
+                ? new LineageNodeView(d.Ref, d.Kind, node.Depth, side, node.HasMore, d) { Direct = direct?.GetValueOrDefault(d.Id) }
                 : new LineageNodeView(IdOf(node.EntityId), "restricted", node.Depth, side, false, null);
     }
 }

@@ -19,6 +19,9 @@ public sealed record LineageNodeView(string Id, string Kind, int Depth, LineageS
     public const string RestrictedPrefix = "restricted:";
     public bool Restricted => Details is null;
     public string Label => Details is null ? "Restricted" : Details.Title ?? Details.Name;
+
+    /// <summary>Neighbours in the whole graph, beyond what this response contains; null for restricted nodes and paths.</summary>
+    public DirectNeighbours? Direct { get; init; }
 }
 
 public sealed record LineageEdgeView(string From, string To);

@@ -2,6 +2,7 @@
 // Starts at one hop; double-click expands or collapses a node; fan-outs over the threshold become one group
 // node; a click highlights the path from the entity to the clicked node; "Columns" switches to column lineage.
 // Without this script (or without cytoscape) the server-rendered list is the whole, working view.
+// Keyboard use of the graph is in lineage-keys.js, built on window.catalogLineage.
 (function () {
   'use strict';
 
@@ -45,9 +46,11 @@
       { selector: '.faded', style: { 'opacity': 0.2 } },
       { selector: 'node.on-path', style: { 'border-width': 3, 'border-color': '#dc2626' } },
       { selector: 'edge.on-path', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'width': 3 } },
+      // The keyboard's current node (lineage-keys.js): a halo that reads on every node colour and shape.
+      { selector: 'node.current', style: { 'overlay-color': '#1d4ed8', 'overlay-opacity': 0.28, 'overlay-padding': 7, 'underlay-color': '#1d4ed8', 'underlay-opacity': 0.18, 'underlay-padding': 12 } },
     ],
   });
-  window.catalogLineage = { cy, state, expand, collapse, expandGroup, setMode, highlightPath };
+  window.catalogLineage = { cy, state, startId, root, say, expand, collapse, toggle, expandGroup, setMode, highlightPath };
 
   function label(node) {
     const d = node.data || {};
@@ -68,7 +71,10 @@
     if (cy.getElementById(node.id).nonempty()) return false;
     state.nodes.set(node.id, node);
     if (by) state.addedBy.set(node.id, by);
-    const ele = cy.add({ group: 'nodes', data: { id: node.id, label: label(node), type: node.type } });
+    const d = node.data || {};
+    const ele = cy.add({ group: 'nodes', data: {
+      id: node.id, label: label(node), type: node.type, url: d.url, namespace: d.namespace,
+      upstreamCount: d.upstreamCount, downstreamCount: d.downstreamCount } });
     if (node.id === startId) ele.addClass('start');
     if (node.data && node.data.hasMore) ele.addClass('has-more');
     return true;
@@ -193,11 +199,12 @@
     for (const node of body.graph) {
       const d = node.data || {};
       const parent = node.type === 'RESTRICTED' ? null : 'dataset:' + d.namespace + ':' + d.dataset;
+      const url = parent ? '/entity/dataset/' + encodeURIComponent(d.namespace) + '/' + encodeURIComponent(d.dataset) : undefined;
       if (parent && cy.getElementById(parent).empty()) {
-        cy.add({ group: 'nodes', data: { id: parent, label: d.dataset, type: 'DATASET' } });
+        cy.add({ group: 'nodes', data: { id: parent, label: d.dataset, type: 'DATASET', url, namespace: d.namespace } });
         if (parent === startId) cy.getElementById(parent).addClass('start');
       }
-      cy.add({ group: 'nodes', data: { id: node.id, label: label(node), type: node.type, parent: parent || undefined } });
+      cy.add({ group: 'nodes', data: { id: node.id, label: label(node), type: node.type, parent: parent || undefined, url, namespace: d.namespace } });
     }
     for (const node of body.graph) node.outEdges.forEach(e => addEdge(e.origin, e.destination));
     layout();
@@ -236,12 +243,14 @@
     highlightPath(id);
   });
   cy.on('tap', event => { if (event.target === cy) highlightPath(null); });
-  cy.on('dbltap', 'node', event => {
-    const id = event.target.id();
-    if (state.mode !== 'entities' || state.groups.has(id)) return;
-    (state.expanded.has(id) && id !== startId ? Promise.resolve(collapse(id)) : expand(id))
+  // Expands a node, or collapses it when expanded (the start stays expanded); shared by double-click and keys.
+  function toggle(id) {
+    if (state.mode !== 'entities' || state.groups.has(id)) return Promise.resolve();
+    return (state.expanded.has(id) && id !== startId ? Promise.resolve(collapse(id)) : expand(id))
       .catch(error => say('Could not expand: ' + error.message));
-  });
+  }
+
+  cy.on('dbltap', 'node', event => { toggle(event.target.id()); });
 
   root.querySelectorAll('[data-lineage-view]').forEach(b => b.addEventListener('click', () => setView(b.dataset.lineageView)));
   root.querySelectorAll('[data-lineage-mode]').forEach(b => b.addEventListener('click', () => setMode(b.dataset.lineageMode)));

@@ -115,23 +115,12 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
         var folded = QueryWords.Fold(prefix.Trim());
         var words = QueryWords.Split(prefix);
         if (folded.Length < 2 || words.Count == 0) return [];
-        await using var command = dataSource.CreateCommand($"""
-            SELECT d.id, d.ref, d.kind, d.namespace, d.name, d.title
-            FROM search_documents d
-            WHERE (d.short_key LIKE @prefix OR d.name_key LIKE @prefix OR d.document @@ to_tsquery({SearchSql.Config}, @name_words))
-              AND {Catalog.Storage.VisibilityFilter.Sql("d")}
-            ORDER BY d.short_key = @folded DESC, (d.short_key LIKE @prefix OR d.name_key LIKE @prefix) DESC,
-                     d.deprecated, d.popularity DESC, length(d.name), d.id
-            LIMIT @limit
-            """);
-        command.Parameters.AddWithValue("prefix", QueryWords.EscapeLike(folded) + "%");
-        command.Parameters.AddWithValue("folded", folded);
-        command.Parameters.AddWithValue("name_words", string.Join(" & ", words.Select(w => $"{w}:*A")));
-        command.Parameters.AddWithValue("sees_everything", principal.SeesEverything);
-        command.Parameters.AddWithValue("principal_refs", principal.PrincipalRefs.ToArray());
-        command.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, 20));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var frequencies = await TermFrequencies.FindAsync(connection, words, cancellationToken);
+        await using var command = SuggestionSql.Build(folded, words, Math.Clamp(limit, 1, 20), principal, frequencies);
+        command.Connection = connection;
+        await using var reader = await SearchSql.ExecuteAsync(command, cancellationToken);
         var suggestions = new List<SearchSuggestion>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             suggestions.Add(new SearchSuggestion(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));

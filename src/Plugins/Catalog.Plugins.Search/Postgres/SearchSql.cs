@@ -29,7 +29,7 @@ internal sealed class SearchSql
     // bounded queries do at a million documents although they run in 5–40 ms (the benchmark's P95 for filtered
     // queries: 89 ms with JIT, 44 ms without). Turned off for the statement's own implicit transaction only;
     // ExecuteAsync skips the row set_config returns.
-    private const string WithoutJit = "SELECT set_config('jit', 'off', true);\n";
+    internal const string WithoutJit = "SELECT set_config('jit', 'off', true);\n";
 
     /// <summary>Runs a command built here, positioned on its query's rows.</summary>
     public static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -111,37 +111,20 @@ internal sealed class SearchSql
         return "WITH cand AS (" + string.Join(" UNION ", branches) + ")";
     }
 
-    // Costs from EXPLAIN ANALYZE on the 1 M benchmark catalog: adding a GIN posting to a bitmap ≈ 0.7 µs, reading
-    // a row in a sequential scan and matching its tsvector ≈ 1.7 µs, fetching a row by bitmap (random page, detoast)
-    // and matching it ≈ 20 µs. Filters make every plan read more rows per match kept: 1 / filterSelectivity.
-    private const double PostingMicroseconds = 0.7, ScannedRowMicroseconds = 1.7, FetchedRowMicroseconds = 20;
-
     /// <summary>
-    /// A tsvector match, expected in <paramref name="fraction"/> of documents, by the cheapest of three plans:
-    /// <list type="bullet">
-    /// <item>scan: the test as a function call (<c>ts_match_vq</c> is what <c>@@</c> calls), which the planner cannot
-    /// give to an index, so it reads rows until <paramref name="rowsWanted"/> match (common words);</item>
-    /// <item>index: <paramref name="indexQuery"/> on <paramref name="index"/> (GIN collects every posting of every
-    /// word, prefix-matched words included: cheap when all words are rare);</item>
-    /// <item>narrow: the index with each term cut to its rarest word (<paramref name="narrow"/>, a superset), then
-    /// the whole query checked on those rows only ("sales.orders_x_7040" need not collect all of "sales*").</item>
-    /// </list>
+    /// A tsvector match, expected in <paramref name="fraction"/> of documents, by the plan <see cref="MatchCosts"/>
+    /// picks: a scan with <paramref name="parameter"/> (common words), <paramref name="indexQuery"/> on
+    /// <paramref name="index"/> (rare words), or the index with <paramref name="narrow"/> (each term's rarest word)
+    /// and the whole query checked on those rows ("sales.orders_x_7040" need not collect all of "sales*").
     /// </summary>
     private string TextMatch(string index, string indexQuery, string narrow, string parameter, double fraction,
-        double narrowFraction, double postingsFraction, int rowsWanted)
-    {
-        var documents = frequencies.Documents;
-        // Never analysed (a fresh database): no estimates, leave the choice to the planner.
-        if (documents <= 0) return $"{index} @@ to_tsquery({Config}, {indexQuery})";
-        var kept = fraction * filterSelectivity;
-        var scanCost = kept <= 0 ? double.MaxValue : Math.Min(documents, rowsWanted / kept) * ScannedRowMicroseconds;
-        var fetched = filterSelectivity <= 0 ? fraction * documents : Math.Min(fraction * documents, rowsWanted / filterSelectivity);
-        var indexCost = postingsFraction * documents * PostingMicroseconds + fetched * FetchedRowMicroseconds;
-        var narrowCost = narrowFraction * documents * (PostingMicroseconds + FetchedRowMicroseconds);
-        if (scanCost < indexCost && scanCost < narrowCost) return $"ts_match_vq(d.document, to_tsquery({Config}, {parameter}))";
-        if (indexCost <= narrowCost) return $"{index} @@ to_tsquery({Config}, {indexQuery})";
-        return $"{index} @@ to_tsquery({Config}, {narrow}) AND ts_match_vq(d.document, to_tsquery({Config}, {parameter}))";
-    }
+        double narrowFraction, double postingsFraction, int rowsWanted) =>
+        MatchCosts.Choose(frequencies.Documents, fraction, filterSelectivity, postingsFraction, narrowFraction, rowsWanted) switch
+        {
+            MatchPlan.Scan => $"ts_match_vq(d.document, to_tsquery({Config}, {parameter}))",
+            MatchPlan.Narrow => $"{index} @@ to_tsquery({Config}, {narrow}) AND ts_match_vq(d.document, to_tsquery({Config}, {parameter}))",
+            _ => $"{index} @@ to_tsquery({Config}, {indexQuery})",
+        };
 
     private double AnyFraction => frequencies.OfAny(text.TermWords);
     private double NarrowFraction => Math.Min(1, text.TermWords.Sum(t => frequencies.Of(frequencies.Rarest(t))));

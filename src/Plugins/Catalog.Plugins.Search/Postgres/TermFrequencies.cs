@@ -29,9 +29,15 @@ internal sealed record TermFrequencies(IReadOnlyDictionary<string, double> InDoc
     /// <summary>The term's rarest required word.</summary>
     public WordQuery Rarest(IReadOnlyList<WordQuery> term, bool name = false) => term.MinBy(w => Of(w, name))!;
 
-    public static async Task<TermFrequencies> FindAsync(NpgsqlConnection connection, TextQuery text, CancellationToken cancellationToken)
+    /// <summary>Estimated fraction of documents containing a word (as a prefix) in the name only, or anywhere.</summary>
+    public double OfWord(string word, bool name = false) => (name ? InName : InDocument).GetValueOrDefault(QueryWords.Fold(word));
+
+    public static Task<TermFrequencies> FindAsync(NpgsqlConnection connection, TextQuery text, CancellationToken cancellationToken) =>
+        FindAsync(connection, text.TermWords.SelectMany(t => t).SelectMany(w => w.Words), cancellationToken);
+
+    public static async Task<TermFrequencies> FindAsync(NpgsqlConnection connection, IEnumerable<string> queryWords, CancellationToken cancellationToken)
     {
-        var words = text.TermWords.SelectMany(t => t).SelectMany(w => w.Words).Select(QueryWords.Fold).Distinct().ToArray();
+        var words = queryWords.Select(QueryWords.Fold).Distinct().ToArray();
         if (words.Length == 0) return Unknown;
         // A word's lexemes are compared as prefixes: free words match as prefixes (orders:*), so "order" counts
         // "orders", "ordered", ... A sum over overlapping lexemes can exceed 1; callers cap it.
