@@ -24,9 +24,17 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
 {
     private const int Attempts = 3;
 
+    // Every referenced entity that does not exist yet, in one statement in ref order (so concurrent batches insert, and
+    // then lock, in the same order). An entity the batch itself reports is inserted with its reported values rather
+    // than bare: its upsert then changes nothing, and its search document is built once instead of twice.
     private const string InsertStubs = """
-        INSERT INTO entities (kind, namespace, name)
-        SELECT k, n, m FROM unnest(@kinds, @namespaces, @names) AS u(k, n, m) ORDER BY k, n, m
+        INSERT INTO entities (kind, namespace, name, title, description, owner_ref, platform, location,
+                              classification, visibility, lifecycle, tags, source_location, removed_at)
+        SELECT k, n, m, t, d, o, p, l, COALESCE(c, 'internal'), COALESCE(v, 'everyone'), COALESCE(lc, 'active'),
+               ARRAY(SELECT jsonb_array_elements_text(tg::jsonb)), s, CASE WHEN lc IN ('removed', 'deleted') THEN now() END
+        FROM unnest(@kinds, @namespaces, @names, @titles, @descriptions, @owners, @platforms, @locations,
+                    @classifications, @visibilities, @lifecycles, @tags, @sources) AS u(k, n, m, t, d, o, p, l, c, v, lc, tg, s)
+        ORDER BY k, n, m
         ON CONFLICT (kind, namespace, name) DO NOTHING
         """;
 
@@ -131,7 +139,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         if (plans.Count == 0) return 0;
         try
         {
-            var noRowErrors = await ExecuteAsync(connection, transaction, plans, "all_items", cancellationToken);
+            var noRowErrors = await ExecuteAsync(connection, transaction, plans, "all_items", ClaimedLocation(input), cancellationToken);
             errors.AddRange(noRowErrors.Select(e => new HarvestError(input.Location, e.Reason) { Position = e.Plan.Describe() }));
             return plans.Count;
         }
@@ -145,7 +153,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         {
             try
             {
-                var noRowErrors = await ExecuteAsync(connection, transaction, [plan], "item", cancellationToken);
+                var noRowErrors = await ExecuteAsync(connection, transaction, [plan], "item", ClaimedLocation(input), cancellationToken);
                 errors.AddRange(noRowErrors.Select(e => new HarvestError(input.Location, e.Reason) { Position = e.Plan.Describe() }));
                 applied++;
             }
@@ -164,14 +172,13 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
     /// fails, the ones after it are not run and the caller rolls back to <paramref name="savepoint"/>.
     /// </summary>
     private static async Task<List<(ItemPlan Plan, string Reason)>> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<ItemPlan> plans, string savepoint, CancellationToken cancellationToken)
+        IReadOnlyList<ItemPlan> plans, string savepoint, string? claimedLocation, CancellationToken cancellationToken)
     {
         var references = plans.SelectMany(p => p.References).Distinct().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToList();
         var refs = references.Select(r => r.ToString()).ToArray();
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {savepoint}"));
-        batch.BatchCommands.Add(Command(InsertStubs, TextArray("kinds", references.Select(r => r.Kind)),
-            TextArray("namespaces", references.Select(r => r.Namespace)), TextArray("names", references.Select(r => r.Name))));
+        batch.BatchCommands.Add(Stubs(references, plans, claimedLocation));
         batch.BatchCommands.Add(Command(InsertDatasetRows, TextArray("refs", refs)));
         batch.BatchCommands.Add(Command(InsertJobRows, TextArray("refs", refs)));
         batch.BatchCommands.Add(Command(LockEntities, TextArray("refs", refs)));
@@ -233,6 +240,25 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
     private static NpgsqlBatchCommand RawStatus(long rawInputId, string status, string? error) =>
         Command("UPDATE raw_inputs SET status = @status, error = @error WHERE id = @id",
             Long("id", rawInputId), Text("status", status), Text("error", MetadataLimits.Truncate(error, MetadataLimits.Reason)));
+
+    private static string? ClaimedLocation(HarvestInput input) => input.Mode == HarvestMode.Full ? input.Location : null;
+
+    private static NpgsqlBatchCommand Stubs(IReadOnlyList<EntityRef> references, IReadOnlyList<ItemPlan> plans, string? claimedLocation)
+    {
+        var reported = new Dictionary<EntityRef, EntityValues>();
+        foreach (var plan in plans)
+            if (plan.ReportedEntity is { } entity) reported.TryAdd(entity.Ref, EntityPlans.Values(entity, claimedLocation));
+        var rows = references.Select(r => reported.GetValueOrDefault(r)).ToList();
+        return Command(InsertStubs,
+            TextArray("kinds", references.Select(r => r.Kind)), TextArray("namespaces", references.Select(r => r.Namespace)),
+            TextArray("names", references.Select(r => r.Name)),
+            TextArray("titles", rows.Select(v => v?.Title)), TextArray("descriptions", rows.Select(v => v?.Description)),
+            TextArray("owners", rows.Select(v => v?.Owner)), TextArray("platforms", rows.Select(v => v?.Platform)),
+            TextArray("locations", rows.Select(v => v?.Location)), TextArray("classifications", rows.Select(v => v?.Classification)),
+            TextArray("visibilities", rows.Select(v => v?.Visibility)), TextArray("lifecycles", rows.Select(v => v?.Lifecycle)),
+            TextArray("tags", rows.Select(v => v is null ? null : System.Text.Json.JsonSerializer.Serialize(v.Tags))),
+            TextArray("sources", rows.Select(v => v?.Source)));
+    }
 
     private static bool IsTransient(PostgresException e) =>
         e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;

@@ -122,16 +122,26 @@ internal static class EntityPlans
     /// <summary>SQL text bigger than this is cut: a job's SQL is shown, not executed.</summary>
     public const int MaxSqlLength = 256 * 1024;
 
-    public static PlannedCommand Entity(CatalogEntity entity, PlanContext context) => new(Command(UpsertEntity,
-        Text("kind", entity.Ref.Kind), Text("namespace", entity.Ref.Namespace), Text("name", entity.Ref.Name),
-        Text("title", Bound.Text(entity.Title, MetadataLimits.Title)),
-        Text("description", Bound.Text(entity.Description, MetadataLimits.Description)),
-        Text("owner", entity.Owner?.ToString()),
-        Text("platform", Bound.Text(entity.Platform, MetadataLimits.Title)),
-        Text("location", Bound.Text(entity.Location, MetadataLimits.FieldType)),
-        Text("classification", Wire.Of(entity.Classification)), Text("visibility", Wire.Of(entity.Visibility)),
-        Text("lifecycle", Wire.Of(entity.Lifecycle)),
-        TextArray("tags", Bound.Tags(entity.Tags)), Text("source", context.ClaimedLocation)));
+    public static PlannedCommand Entity(CatalogEntity entity, PlanContext context)
+    {
+        var v = Values(entity, context.ClaimedLocation);
+        return new(Command(UpsertEntity,
+            Text("kind", v.Kind), Text("namespace", v.Namespace), Text("name", v.Name), Text("title", v.Title),
+            Text("description", v.Description), Text("owner", v.Owner), Text("platform", v.Platform), Text("location", v.Location),
+            Text("classification", v.Classification), Text("visibility", v.Visibility), Text("lifecycle", v.Lifecycle),
+            TextArray("tags", v.Tags), Text("source", v.Source)));
+    }
+
+    /// <summary>
+    /// An entity's values bounded as the upsert writes them. The batch's stub statement inserts a new entity with
+    /// these same values, so the upsert that follows finds nothing to change and does not rebuild its search document
+    /// a second time.
+    /// </summary>
+    public static EntityValues Values(CatalogEntity entity, string? claimedLocation) => new(
+        entity.Ref.Kind, entity.Ref.Namespace, entity.Ref.Name,
+        Bound.Text(entity.Title, MetadataLimits.Title), Bound.Text(entity.Description, MetadataLimits.Description),
+        entity.Owner?.ToString(), Bound.Text(entity.Platform, MetadataLimits.Title), Bound.Text(entity.Location, MetadataLimits.FieldType),
+        Wire.Of(entity.Classification), Wire.Of(entity.Visibility), Wire.Of(entity.Lifecycle), Bound.Tags(entity.Tags), claimedLocation);
 
     public static IReadOnlyList<PlannedCommand> Dataset(DatasetFound found, PlanContext context)
     {
@@ -172,3 +182,7 @@ internal static class EntityPlans
             Text("source_code_url", Bound.Text(workflow.SourceCodeUrl, MetadataLimits.FieldType)))),
     ];
 }
+
+/// <summary>The columns of an entity row as a harvest writes them (see <see cref="EntityPlans.Values"/>).</summary>
+internal sealed record EntityValues(string Kind, string Namespace, string Name, string? Title, string? Description, string? Owner,
+    string? Platform, string? Location, string Classification, string Visibility, string Lifecycle, IReadOnlyList<string> Tags, string? Source);

@@ -23,6 +23,15 @@ internal sealed record ItemPlan(int Index, HarvestItem Item, IReadOnlyList<Entit
     /// </summary>
     public string? PolicyKey { get; init; }
 
+    /// <summary>The entity this item reports in full (an entity, a dataset, a workflow), if any.</summary>
+    public CatalogEntity? ReportedEntity => Item switch
+    {
+        EntityFound found => found.Entity,
+        DatasetFound found => found.Dataset.Entity,
+        WorkflowFound found => found.Workflow.Entity,
+        _ => null,
+    };
+
     public string Describe() => $"item {Index + 1} ({Item.GetType().Name}{(Describes is { } r ? " " + r : "")})";
 }
 
