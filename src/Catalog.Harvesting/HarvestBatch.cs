@@ -12,11 +12,14 @@ public sealed class HarvestBatch : IHarvestBatch
     private readonly List<HarvestItem> items = [];
     private readonly List<HarvestError> errors = [];
     private readonly HarvestBatchScope scope;
+    private readonly CancellationToken stopping;
     private bool finished;
 
-    internal HarvestBatch(HarvestBatchScope scope, HarvestInput input, long rawInputId, string contentHash, bool force)
+    /// <param name="stopping">The token the input was begun with: cancelled, an uncommitted batch was interrupted, not failed.</param>
+    internal HarvestBatch(HarvestBatchScope scope, HarvestInput input, long rawInputId, string contentHash, bool force, CancellationToken stopping)
     {
         this.scope = scope;
+        this.stopping = stopping;
         Input = input;
         RawInputId = rawInputId;
         ContentHash = contentHash;
@@ -107,6 +110,13 @@ public sealed class HarvestBatch : IHarvestBatch
     public async ValueTask DisposeAsync()
     {
         if (finished) return;
+        // Ctrl+C or shutdown while the harvester was filling the batch: nothing is wrong with the input, so it must not
+        // be remembered as failing (the next harvest would skip it as "unchanged, still failing" until --force).
+        if (stopping.IsCancellationRequested)
+        {
+            await RecordInterruptedAsync();
+            return;
+        }
         finished = true;
         await RecordFailureAsync([.. errors, new HarvestError(Input.Location, "the harvester abandoned this input without committing it") { Position = "batch" }], CancellationToken.None);
         scope.Report(Result!);

@@ -117,7 +117,7 @@ public sealed class HarvestEngine : IHarvestService
             }
         }
         var rawInputId = await Ledger.StoreRawAsync(scope.RunId, scope.Harvester, input, hash, cancellationToken);
-        return new BeginResult(new HarvestBatch(scope, input, rawInputId, hash, force), BeginOutcome.Started, null);
+        return new BeginResult(new HarvestBatch(scope, input, rawInputId, hash, force, cancellationToken), BeginOutcome.Started, null);
     }
 
     private static HarvestError StillFailing(string location, KnownInput known) => new(location,

@@ -58,4 +58,24 @@ public sealed class FailedInputMemoryTests(HarvestDatabase db) : IClassFixture<H
         Assert.Equal((0, 0, 1), (reverted.InputsSkipped, reverted.InputsFailed, reverted.ItemsApplied));
         Assert.Equal("processed", await db.ScalarAsync<string>("SELECT status FROM harvest_inputs WHERE location = 'memory/revert.json'"));
     }
+
+    [Fact]
+    public async Task An_input_interrupted_while_its_batch_was_being_filled_is_not_remembered_as_failing()
+    {
+        var engine = db.Engine();
+        using var stop = new CancellationTokenSource();
+        var run = await engine.StartRunAsync("test", "memory");
+        // Ctrl+C while the harvester is still adding items: the batch is disposed without a commit.
+        await using (var batch = await run.BeginInputAsync(Items.Input("memory/interrupted.json", "good"), stop.Token))
+        {
+            batch!.Add(Items.Dataset("memory", "interrupted", "a"));
+            await stop.CancelAsync();
+        }
+        await run.CompleteAsync();
+
+        Assert.Equal("failed", await db.ScalarAsync<string>("SELECT status FROM raw_inputs WHERE location = 'memory/interrupted.json'"));
+        Assert.Contains("interrupted", await db.ScalarAsync<string>("SELECT position FROM harvest_errors WHERE location = 'memory/interrupted.json'"), StringComparison.Ordinal);
+        var next = await engine.HarvestAsync(Items.Input("memory/interrupted.json", "good"), Items.Dataset("memory", "interrupted", "a"));
+        Assert.Equal((0, 0, 1), (next.InputsStillFailing, next.InputsFailed, next.ItemsApplied));
+    }
 }
