@@ -13,6 +13,10 @@ public sealed record Partition
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>The run that wrote it, when known (run-level lineage).</summary>
     public Guid? ProducedByRun { get; init; }
+    /// <summary>The job that wrote it, when known: the store keys a daily partition in that job's schedule zone.</summary>
+    public Entities.EntityRef? ProducedByJob { get; init; }
+    /// <summary>When the period the partition holds starts, when the producer knows it (a run's nominal start).</summary>
+    public DateTimeOffset? PeriodStart { get; init; }
 
     /// <summary>
     /// The key of the partition whose period starts at <paramref name="start"/>. Hourly: the UTC hour (unambiguous

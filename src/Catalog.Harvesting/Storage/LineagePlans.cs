@@ -52,7 +52,9 @@ internal static class LineagePlans
 
     private const string UpsertPartition = """
         INSERT INTO partitions AS p (dataset_id, partition_key, granularity, row_count, bytes, created_at, run_id)
-        SELECT id, @key, @granularity, @rows, @bytes, COALESCE(@created_at, now()), @run_id FROM entities WHERE ref = @ref
+        SELECT id, coalesce(partition_schedule_key(@period_start, @granularity, @job), @key), @granularity, @rows, @bytes,
+               COALESCE(@created_at, now()), @run_id
+        FROM entities WHERE ref = @ref
         ON CONFLICT (dataset_id, partition_key) DO UPDATE SET
             granularity = CASE WHEN EXCLUDED.granularity <> 'none' THEN EXCLUDED.granularity ELSE p.granularity END,
             row_count = COALESCE(EXCLUDED.row_count, p.row_count),
@@ -83,5 +85,6 @@ internal static class LineagePlans
         Text("granularity", Wire.Of(found.Partition.Granularity)),
         Long("rows", found.Partition.RowCount), Long("bytes", found.Partition.Bytes),
         Time("created_at", found.Partition.CreatedAt == default ? null : found.Partition.CreatedAt),
-        Uuid("run_id", found.Partition.ProducedByRun)));
+        Uuid("run_id", found.Partition.ProducedByRun),
+        Time("period_start", found.Partition.PeriodStart), Text("job", found.Partition.ProducedByJob?.ToString())));
 }

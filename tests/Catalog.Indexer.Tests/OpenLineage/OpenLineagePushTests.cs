@@ -70,6 +70,33 @@ public sealed class OpenLineagePushTests(HarvestDatabase db) : IClassFixture<Har
         Assert.NotEmpty(facets);
     }
 
+    [Theory]
+    [InlineData("tokyo_daily", "Asia/Tokyo", "15:00", "2026-11-21")]             // local midnight = 15:00 UTC the day before
+    [InlineData("stockholm_daily", "Europe/Stockholm", "23:00", "2026-11-21")]
+    [InlineData("unscheduled_daily", null, "15:00", "2026-11-20")]                // no schedule: the date the producer wrote
+    [InlineData("unknown_zone_daily", "Mars/Olympus_Mons", "15:00", "2026-11-20")] // a zone PostgreSQL does not know: kept
+    public async Task A_daily_partition_written_in_UTC_is_keyed_by_the_local_date_of_its_jobs_schedule(string job, string? zone, string utcStart, string expectedKey)
+    {
+        if (zone is not null)
+            await db.ScalarAsync<int>($"""
+                WITH e AS (INSERT INTO entities (kind, namespace, name) VALUES ('job', 'scheduler', '{job}') RETURNING id)
+                INSERT INTO jobs (entity_id, schedule_kind, time_zone) SELECT id, 'daily', '{zone}' FROM e RETURNING 1
+                """);
+        // The nominal period of the run that wrote the 2026-11-21 partition, as producers write it: in UTC.
+        var start = $"2026-11-20T{utcStart}:00Z";
+        var end = $"2026-11-21T{utcStart}:00Z";
+        var body = "{\"eventType\":\"COMPLETE\",\"eventTime\":\"2026-11-21T02:00:00Z\",\"run\":{\"runId\":\"" + Guid.NewGuid() + "\"," +
+            "\"facets\":{\"nominalTime\":{\"nominalStartTime\":\"" + start + "\",\"nominalEndTime\":\"" + end + "\"}}}," +
+            "\"job\":{\"namespace\":\"scheduler\",\"name\":\"" + job + "\"}," +
+            "\"outputs\":[{\"namespace\":\"warehouse\",\"name\":\"" + job + "_out\",\"outputFacets\":{\"outputStatistics\":{\"rowCount\":10,\"size\":100}}}]}";
+
+        var result = await IngestAsync(job, System.Text.Encoding.UTF8.GetBytes(body));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(expectedKey, await db.ScalarAsync<string>(
+            "SELECT p.partition_key FROM partitions p JOIN entities e ON e.id = p.dataset_id WHERE e.ref = $1", $"dataset:warehouse:{job}_out"));
+    }
+
     private Task<Catalog.Harvesting.IngestResult> IngestAsync(string name, byte[] bytes) =>
         db.Engine().IngestAsync("openlineage", new HarvestInput($"test/{name}", bytes) { Mode = HarvestMode.Delta },
             async (batch, ct) => await EventBatchReader.ReadAsync(batch.Input, batch, ct), CancellationToken.None);

@@ -193,6 +193,9 @@ internal static class DatasetReader
             Bytes = problems.Long(facet, "size"),
             CreatedAt = context.EventTime,
             ProducedByRun = context.RunId,
+            // The event names no time zone; the store re-keys a daily partition with its job's schedule zone.
+            ProducedByJob = context.Job,
+            PeriodStart = granularity == PartitionGranularity.None ? null : start,
         });
     }
 }
