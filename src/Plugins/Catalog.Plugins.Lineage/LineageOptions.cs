@@ -45,6 +45,9 @@ public sealed class LineageOptions
     /// <summary>In the graph view, more neighbours than this on one side of a node are drawn as one expandable group.</summary>
     public int FanOutGroupThreshold { get; set; } = 8;
 
+    /// <summary>Rows of each server-rendered lineage table (upstream, downstream) before "show all"; the nearest first.</summary>
+    public int TableRows { get; set; } = 200;
+
     /// <summary>Most inputs, and most outputs, listed in one job node's data; its upstream/downstream counts are always exact.</summary>
     public int MaxJobDatasetsListed { get; set; } = 1_000;
 
@@ -59,6 +62,7 @@ public sealed class LineageOptions
         if (MaxImpactEndpoints < 1) yield return "Plugins:lineage:MaxImpactEndpoints must be at least 1.";
         if (MaxSqlRegionNodes < 1) yield return "Plugins:lineage:MaxSqlRegionNodes must be at least 1.";
         if (FanOutGroupThreshold < 2) yield return "Plugins:lineage:FanOutGroupThreshold must be at least 2.";
+        if (TableRows < 1) yield return "Plugins:lineage:TableRows must be at least 1.";
         if (MaxJobDatasetsListed < 1) yield return "Plugins:lineage:MaxJobDatasetsListed must be at least 1.";
     }
 }

@@ -34,6 +34,28 @@ public sealed class LineagePagesTests(ShopSqlFactory factory) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task A_hubs_lineage_tab_lists_its_nearest_readers_and_links_to_all_of_them()
+    {
+        const string Hub = "dataset:hub:listening.plays";
+        await factory.Data.EntityAsync(Hub);
+        for (var i = 0; i < 205; i++)
+            await factory.Data.JobAsync($"job:hub:reader_{i:D3}", [Hub], []);
+
+        var page = await PageAsync("/entity/dataset/hub/listening.plays/lineage?depth=1");
+
+        var downstream = page.QuerySelectorAll("table.lineage-table")[1];
+        Assert.Equal(200, downstream.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("(205)", downstream.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        var more = page.QuerySelector("[data-testid=lineage-table-more] a")!;
+        Assert.Equal("Show all 205", more.TextContent);
+
+        var all = await PageAsync("/entity/dataset/hub/listening.plays/lineage" + more.GetAttribute("href")!.Split('#')[0]);
+
+        Assert.Equal(205, all.QuerySelectorAll("table.lineage-table")[1].QuerySelectorAll("tbody tr").Length);
+        Assert.Null(all.QuerySelector("[data-testid=lineage-table-more]"));
+    }
+
+    [Fact]
     public async Task Impact_page_groups_downstream_datasets_by_owner_and_links_the_csv()
     {
         var page = await PageAsync("/lineage/impact?nodeId=" + Uri.EscapeDataString(RawOrders));
