@@ -6,8 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Plugins.Lineage.Queries;
 
-/// <summary>What a lineage request asks for; depth defaults to <see cref="LineageOptions.DefaultDepth"/> and is capped at <see cref="LineageOptions.MaxDepth"/>.</summary>
-public sealed record LineageQuery(int? Depth = null, LineageDirection Direction = LineageDirection.Both, IReadOnlyCollection<string>? Kinds = null);
+/// <summary>
+/// What a lineage request asks for; depth defaults to <see cref="LineageOptions.DefaultDepth"/> and is capped at
+/// <see cref="LineageOptions.MaxDepth"/>. <paramref name="ForGraph"/>: also load what the graph draws — each node's
+/// fields (column mode) and direct neighbours (a job's inputs and outputs, upstream/downstream counts); the
+/// server-rendered tables need neither, and for a hub's thousands of nodes they are most of the work.
+/// </summary>
+public sealed record LineageQuery(int? Depth = null, LineageDirection Direction = LineageDirection.Both, IReadOnlyCollection<string>? Kinds = null,
+    bool ForGraph = true);
 
 /// <summary>
 /// Lineage questions answered for one principal: traverse (through <see cref="ILineageTopology"/>), then load
@@ -28,10 +34,11 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
         if (await FindVisibleAsync(nodeId, principal, cancellationToken) is not { } start) return null;
         var slice = await topology.TraverseAsync(start.Id, new TraversalRequest(query.Direction, ClampDepth(query.Depth), query.Kinds, Options.MaxNodes), cancellationToken);
         var ids = slice.Upstream.Concat(slice.Downstream).Select(n => n.EntityId).Append(start.Id).Distinct().ToList();
-        var loaded = await details.LoadAsync(ids, principal, withFields: true, cancellationToken);
+        var loaded = await details.LoadAsync(ids, principal, withFields: query.ForGraph, cancellationToken);
         var visible = loaded.Values.Where(d => d.Visible).ToList();
-        var direct = await neighbours.LoadAsync(
-            visible.Select(d => d.Id).ToList(), visible.Where(d => d.Kind == EntityKind.Job).Select(d => d.Id).ToList(), principal, cancellationToken);
+        var direct = query.ForGraph
+            ? await neighbours.LoadAsync(visible.Select(d => d.Id).ToList(), visible.Where(d => d.Kind == EntityKind.Job).Select(d => d.Id).ToList(), principal, cancellationToken)
+            : new Dictionary<long, DirectNeighbours>();
         var names = new NodeNames(loaded, direct);
         var view = new LineageView(
             new LineageNodeView(start.Ref, start.Kind, 0, LineageSide.Start, false, loaded.GetValueOrDefault(start.Id) ?? start) { Direct = direct.GetValueOrDefault(start.Id) },
