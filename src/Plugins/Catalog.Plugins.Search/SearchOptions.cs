@@ -21,8 +21,11 @@ public sealed class SearchOptions
     /// </summary>
     public int MaxCandidates { get; set; } = 100;
 
-    /// <summary>At most this many matches are counted for the total and facets; beyond it they are "at least".</summary>
-    public int MaxCounted { get; set; } = 1000;
+    /// <summary>
+    /// At most this many matches are counted for the total and facets; beyond it they are "at least". Counting costs
+    /// in proportion: at a million documents a common word's 1,000 matches took the faceted P95 to 56 ms, 500 to 43 ms.
+    /// </summary>
+    public int MaxCounted { get; set; } = 500;
 
     /// <summary>How often documents queued for plugin document sources are fetched (seconds).</summary>
     public double OutboxPollSeconds { get; set; } = 2;

@@ -25,11 +25,14 @@ internal sealed class SearchSql
     public const char MarkStop = '\u0003';
     private const int MaxSubstringPatterns = 4;
 
-    // JIT compilation costs 30–50 ms per statement once the planner's estimate passes jit_above_cost, which these
-    // bounded queries do at a million documents although they run in 5–40 ms (the benchmark's P95 for filtered
-    // queries: 89 ms with JIT, 44 ms without). Turned off for the statement's own implicit transaction only;
-    // ExecuteAsync skips the row set_config returns.
-    internal const string WithoutJit = "SELECT set_config('jit', 'off', true);\n";
+    // Settings for the statement's own implicit transaction only (set_config(..., true)); ExecuteAsync skips the row
+    // they return.
+    // - jit off: compiling costs 30–50 ms once the planner's estimate passes jit_above_cost, which these bounded
+    //   queries do at a million documents although they run in 5–40 ms (filtered P95 89 ms with JIT, 44 without).
+    // - synchronize_seqscans off: a scan that stops after @cap matches must start at the table's first page, not
+    //   wherever another scan last was, so the same query finds the same candidates (stable pages and cursors)
+    //   and reads pages that stay in the buffer cache.
+    internal const string StatementSettings = "SELECT set_config('jit', 'off', true), set_config('synchronize_seqscans', 'off', true);\n";
 
     /// <summary>Runs a command built here, positioned on its query's rows.</summary>
     public static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -191,7 +194,7 @@ internal sealed class SearchSql
             ? $"ts_headline({Config}, translate(left(coalesce(nullif(d.description, ''), d.title, ''), 8192), E'\\u0002\\u0003', ''), to_tsquery({Config}, @any), @headline)"
             : "left(coalesce(nullif(d.description, ''), d.title, ''), 240)";
         var keyset = cursor is null ? "" : "WHERE score < @cursor_score OR (score = @cursor_score AND id > @cursor_id)";
-        var command = new NpgsqlCommand(WithoutJit + $"""
+        var command = new NpgsqlCommand(StatementSettings + $"""
             {CandidatesCte()}, matched AS (
                 SELECT d.id, {ScoreSql()} AS score FROM search_documents d WHERE d.id IN (SELECT id FROM cand))
             SELECT p.score, d.id, d.ref, d.kind, d.namespace, d.name, d.title, d.owner_ref, d.platform, d.classification,
@@ -224,7 +227,7 @@ internal sealed class SearchSql
     /// </summary>
     public NpgsqlCommand Facets(int perFacet, int countCap)
     {
-        var command = new NpgsqlCommand(WithoutJit + $"""
+        var command = new NpgsqlCommand(StatementSettings + $"""
             WITH matched AS (
                 SELECT d.kind, d.platform, d.namespace, d.owner_ref, d.tag_keys, d.classification
                 FROM search_documents d WHERE ({MatchSql(countCap)}) AND {Restrictions()} LIMIT @count_cap), counts AS (

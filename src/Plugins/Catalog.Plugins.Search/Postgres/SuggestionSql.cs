@@ -21,7 +21,7 @@ internal static class SuggestionSql
     {
         var visible = VisibilityFilter.SqlWithGrantsReadOnce("d");
         var cap = Math.Max(50, limit * 5);
-        var command = new NpgsqlCommand(SearchSql.WithoutJit + $"""
+        var command = new NpgsqlCommand(SearchSql.StatementSettings + $"""
             WITH cand AS (
                 (SELECT d.id FROM search_documents d WHERE d.short_key LIKE @prefix AND {visible} ORDER BY d.short_key USING ~<~ LIMIT @cap)
                 UNION (SELECT d.id FROM search_documents d WHERE d.name_key LIKE @prefix AND {visible} ORDER BY d.name_key USING ~<~ LIMIT @cap)
