@@ -1,9 +1,11 @@
+using Npgsql;
+
 namespace Catalog.Storage;
 
 /// <summary>
 /// The one definition of who may see an entity's metadata, as SQL, so search, lineage and pages filter alike.
-/// Parameters: <c>@sees_everything</c> (boolean: auditors and admins) and <c>@principal_refs</c> (text[]: the user's
-/// ref and their groups'). An entity is visible when its visibility is 'everyone', or the principal sees everything,
+/// Parameters, bound by <see cref="AddParameters"/>: <c>@sees_everything</c> (boolean: auditors and admins) and
+/// <c>@principal_refs</c> (text[]: the user's ref and their groups'). An entity is visible when its visibility is 'everyone', or the principal sees everything,
 /// owns it, or holds a read or write grant on it.
 /// </summary>
 public static class VisibilityFilter
@@ -30,4 +32,14 @@ public static class VisibilityFilter
                                         WHERE g.principal_ref = ANY(@principal_refs)
                                           AND (g.expires_at IS NULL OR g.expires_at > now()))))
         """;
+
+    /// <summary>
+    /// Binds the parameters both forms read: <paramref name="seesEverything"/> (auditors and admins) and
+    /// <paramref name="principalRefs"/> (the user's ref and their groups').
+    /// </summary>
+    public static void AddParameters(NpgsqlParameterCollection parameters, bool seesEverything, IEnumerable<string> principalRefs)
+    {
+        parameters.AddWithValue("sees_everything", seesEverything);
+        parameters.AddWithValue("principal_refs", principalRefs.ToArray());
+    }
 }

@@ -54,8 +54,7 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
     {
         await using var command = dataSource.CreateCommand($"SELECT e.id FROM entities e WHERE e.ref = @ref AND {VisibilityFilter.Sql("e")}");
         command.Parameters.AddWithValue("ref", entityRef.ToString());
-        command.Parameters.AddWithValue("sees_everything", principal.SeesEverything);
-        command.Parameters.AddWithValue("principal_refs", principal.PrincipalRefs.ToArray());
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
         return await command.ExecuteScalarAsync(cancellationToken) as long?;
     }
 

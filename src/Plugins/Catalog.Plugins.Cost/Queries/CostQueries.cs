@@ -45,7 +45,7 @@ public sealed class CostQueries(NpgsqlDataSource dataSource)
             """);
         AddPeriod(command, period);
         AddScope(command, scope);
-        AddPrincipal(command, principal);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
         command.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, 1000));
         return await ReadLinesAsync(command, cancellationToken);
     }
@@ -98,7 +98,7 @@ public sealed class CostQueries(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("id", entityId);
         command.Parameters.AddWithValue("max_depth", maxDepth);
         AddPeriod(command, period);
-        AddPrincipal(command, principal);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
         var rows = new List<DownstreamCost>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -130,11 +130,6 @@ public sealed class CostQueries(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("prev_through", period.PreviousThrough);
     }
 
-    private static void AddPrincipal(NpgsqlCommand command, CatalogPrincipal principal)
-    {
-        command.Parameters.AddWithValue("sees_everything", principal.SeesEverything);
-        command.Parameters.AddWithValue("principal_refs", principal.PrincipalRefs.ToArray());
-    }
 
     private static async Task<IReadOnlyList<CostLine>> ReadLinesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

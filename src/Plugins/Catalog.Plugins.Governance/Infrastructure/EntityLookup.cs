@@ -30,8 +30,7 @@ public sealed class EntityLookup(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT 1 FROM entities e WHERE e.id = @id AND {Catalog.Storage.VisibilityFilter.Sql("e")}", connection);
         command.Parameters.AddWithValue("id", entityId);
-        command.Parameters.AddWithValue("sees_everything", principal.SeesEverything);
-        command.Parameters.AddWithValue("principal_refs", principal.PrincipalRefs.ToArray());
+        Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 

@@ -20,7 +20,7 @@ public sealed class EntityDetailsLoader(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM entities e WHERE e.ref = @ref");
         command.Parameters.AddWithValue("ref", reference);
-        AddPrincipal(command, principal);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
@@ -32,7 +32,7 @@ public sealed class EntityDetailsLoader(NpgsqlDataSource dataSource)
         await using (var command = dataSource.CreateCommand($"SELECT {Columns} FROM entities e WHERE e.id = ANY(@ids)"))
         {
             command.Parameters.AddWithValue("ids", ids.ToArray());
-            AddPrincipal(command, principal);
+            VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -71,18 +71,13 @@ public sealed class EntityDetailsLoader(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("kinds", kinds.ToArray());
         command.Parameters.AddWithValue("limit", limit);
-        AddPrincipal(command, principal);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
         var refs = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) refs.Add(reader.GetString(0));
         return refs;
     }
 
-    internal static void AddPrincipal(NpgsqlCommand command, CatalogPrincipal principal)
-    {
-        command.Parameters.AddWithValue("sees_everything", principal.SeesEverything);
-        command.Parameters.AddWithValue("principal_refs", principal.PrincipalRefs.ToArray());
-    }
 
     private static EntityDetails Read(NpgsqlDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),

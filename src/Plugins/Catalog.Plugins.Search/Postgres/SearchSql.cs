@@ -251,8 +251,7 @@ internal sealed class SearchSql
 
     private void AddParameters(NpgsqlParameterCollection parameters)
     {
-        parameters.AddWithValue("sees_everything", principal.SeesEverything);
-        parameters.AddWithValue("principal_refs", principal.PrincipalRefs.ToArray());
+        VisibilityFilter.AddParameters(parameters, principal.SeesEverything, principal.PrincipalRefs);
         if (HasText)
         {
             parameters.AddWithValue("any", text.Any!);

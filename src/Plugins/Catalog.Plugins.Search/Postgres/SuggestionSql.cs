@@ -37,8 +37,7 @@ internal static class SuggestionSql
         command.Parameters.AddWithValue("folded", folded);
         command.Parameters.AddWithValue("name_words", string.Join(" & ", words.Select(w => $"{w}:*")));
         command.Parameters.AddWithValue("name_words_a", string.Join(" & ", words.Select(w => $"{w}:*A")));
-        command.Parameters.AddWithValue("sees_everything", principal.SeesEverything);
-        command.Parameters.AddWithValue("principal_refs", principal.PrincipalRefs.ToArray());
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
         command.Parameters.AddWithValue("cap", cap);
         command.Parameters.AddWithValue("limit", limit);
         return command;
