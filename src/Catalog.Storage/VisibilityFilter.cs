@@ -5,8 +5,8 @@ namespace Catalog.Storage;
 /// <summary>
 /// The one definition of who may see an entity's metadata, as SQL, so search, lineage and pages filter alike.
 /// Parameters, bound by <see cref="AddParameters"/>: <c>@sees_everything</c> (boolean: auditors and admins) and
-/// <c>@principal_refs</c> (text[]: the user's ref and their groups'). An entity is visible when its visibility is 'everyone', or the principal sees everything,
-/// owns it, or holds a read or write grant on it.
+/// <c>@principal_refs</c> (text[]: the user's ref and their groups'). An entity is visible when its visibility is
+/// 'everyone', or the principal sees everything, owns it, or holds a read or write grant on it.
 /// </summary>
 public static class VisibilityFilter
 {
