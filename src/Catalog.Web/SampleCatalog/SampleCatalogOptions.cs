@@ -26,7 +26,13 @@ public sealed class SampleCatalogOptions
     public int TickSeconds { get; set; } = 60;
 
     /// <summary>After a portal was down, catch up at most this many days (older gaps stay gaps), so a start after months away stays fast.</summary>
-    public int MaxCatchUpDays { get; set; } = 14;
+    public int MaxCatchUpDays { get; set; } = 7;
+
+    /// <summary>
+    /// Hourly jobs run only in the last this many days of what a seeding or catch-up generates: they are three
+    /// quarters of all runs, and health looks back 48 hours. Daily jobs fill the whole window (the cost history).
+    /// </summary>
+    public int HourlyHistoryDays { get; set; } = 3;
 
     /// <summary>
     /// Sizes of the recorded runs are multiplied by this: the recorded day is a small platform, the scaled one

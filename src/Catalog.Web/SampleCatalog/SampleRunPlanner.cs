@@ -22,11 +22,14 @@ public sealed class SampleRunPlanner(IReadOnlyList<SampleJob> jobs)
 
     private readonly IReadOnlyList<SampleJob> daily = [.. jobs.Where(j => !j.Hourly).OrderBy(j => j.Key, StringComparer.Ordinal)];
 
-    /// <summary>Every run whose period ends in [<paramref name="from"/>, <paramref name="to"/>), per job in period order.</summary>
-    public IEnumerable<SampleRun> RunsOfPeriodsEnding(DateTimeOffset from, DateTimeOffset to)
+    /// <summary>
+    /// Every run whose period ends in [<paramref name="from"/>, <paramref name="to"/>) (for hourly jobs, in
+    /// [<paramref name="hourlyFrom"/>, <paramref name="to"/>) when that is later), per job in period order.
+    /// </summary>
+    public IEnumerable<SampleRun> RunsOfPeriodsEnding(DateTimeOffset from, DateTimeOffset to, DateTimeOffset hourlyFrom)
     {
         foreach (var job in jobs)
-            foreach (var (start, end) in Periods(job, from, to))
+            foreach (var (start, end) in Periods(job, job.Hourly && hourlyFrom > from ? hourlyFrom : from, to))
                 yield return Plan(job, start, end);
     }
 

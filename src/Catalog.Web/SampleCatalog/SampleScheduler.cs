@@ -96,7 +96,7 @@ public sealed partial class SampleScheduler(
     private async Task<int> EmitAsync(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var planner = new SampleRunPlanner(await LoadJobsAsync(connection, cancellationToken));
-        var events = planner.RunsOfPeriodsEnding(from - LongestLag, to)
+        var events = planner.RunsOfPeriodsEnding(from - LongestLag, to, to.AddDays(-Math.Max(1, options.Value.HourlyHistoryDays)))
             .SelectMany(run => SampleEvents.Of(run, options.Value.SizeScale))
             .Where(e => e.Time > from && e.Time <= to)
             .OrderBy(e => e.Time)
