@@ -22,6 +22,8 @@ public sealed partial class SampleScheduler(
     private const int EventsPerPush = 1000;
     // A run starts at most this long after its period ends (daily cron up to midday, late by design, slow by design).
     private static readonly TimeSpan LongestLag = TimeSpan.FromDays(2);
+    // Runs older than this are recorded by their end only (SampleEvents.Of): health reads 20 runs back at most.
+    private static readonly TimeSpan FullHistory = TimeSpan.FromDays(21);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -96,8 +98,9 @@ public sealed partial class SampleScheduler(
     private async Task<int> EmitAsync(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var planner = new SampleRunPlanner(await LoadJobsAsync(connection, cancellationToken));
+        var fullFrom = to - FullHistory;
         var events = planner.RunsOfPeriodsEnding(from - LongestLag, to, to.AddDays(-Math.Max(1, options.Value.HourlyHistoryDays)))
-            .SelectMany(run => SampleEvents.Of(run, options.Value.SizeScale))
+            .SelectMany(run => SampleEvents.Of(run, options.Value.SizeScale, full: run.PeriodEnd >= fullFrom))
             .Where(e => e.Time > from && e.Time <= to)
             .OrderBy(e => e.Time)
             .ToList();
