@@ -13,12 +13,12 @@ namespace Catalog.Harvesting;
 /// </summary>
 public sealed class HarvestEngine : IHarvestService
 {
-    public HarvestEngine(NpgsqlDataSource dataSource, IOptions<HarvestingOptions> options)
+    public HarvestEngine(NpgsqlDataSource dataSource, IOptions<HarvestingOptions> options, TimeProvider? clock = null)
     {
         Options = options.Value;
         Ledger = new HarvestLedger(dataSource);
         Applier = new BatchApplier(dataSource, Options);
-        PushWindows = new PushWindows(dataSource, Options);
+        PushWindows = new PushWindows(dataSource, Options, clock ?? TimeProvider.System);
         StuckRuns = new StuckRuns(dataSource, Options);
         VanishedLocations = new VanishedLocations(dataSource, Options);
     }

@@ -20,6 +20,7 @@ public static class HarvestingServiceCollectionExtensions
                 "HeartbeatSeconds at least 1, AbandonAfterMinutes longer than two heartbeats, PushWindowMinutes 1–1440.")
             .ValidateOnStart();
         // Idempotent: the host and plugins that push (OpenLineage) may both call this.
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HarvestEngine>();
         services.TryAddSingleton<IHarvestService>(sp => sp.GetRequiredService<HarvestEngine>());
         services.TryAddSingleton<HarvestRunner>();

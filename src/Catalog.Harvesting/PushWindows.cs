@@ -10,14 +10,14 @@ namespace Catalog.Harvesting;
 /// <see cref="HarvestingOptions.PushWindowMinutes"/> (default an hour): target <c>pushed 2026-11-21 09:00–10:00 UTC</c>,
 /// its counts growing with every push, its status recomputed each time, its errors and raw inputs linked to it.
 /// </summary>
-internal sealed class PushWindows(NpgsqlDataSource dataSource, HarvestingOptions options)
+internal sealed class PushWindows(NpgsqlDataSource dataSource, HarvestingOptions options, TimeProvider clock)
 {
     // The current window's run id per harvester, so a push costs one statement (the count) in the common case.
     private readonly ConcurrentDictionary<string, (DateTimeOffset Window, Guid RunId)> current = new(StringComparer.Ordinal);
 
     public async Task<Guid> RunIdAsync(string harvester, CancellationToken cancellationToken)
     {
-        var window = WindowOf(DateTimeOffset.UtcNow);
+        var window = WindowOf(clock.GetUtcNow());
         if (current.TryGetValue(harvester, out var known) && known.Window == window) return known.RunId;
         await using var command = dataSource.CreateCommand("""
             INSERT INTO harvest_runs (id, harvester, target, status, host, started_at, finished_at, push_window, summary)

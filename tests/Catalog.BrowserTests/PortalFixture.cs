@@ -16,12 +16,16 @@ public class PortalFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public CatalogWebFactory Portal { get; } = new();
+    public CatalogWebFactory Portal { get; private set; } = default!;
+
+    /// <summary>The portal's clock; null keeps the system clock. Fixtures for date-dependent pages return a FakeTimeProvider.</summary>
+    protected virtual TimeProvider? Clock => null;
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
+        Portal = new CatalogWebFactory { Clock = Clock };
         await Portal.InitializeAsync();
         Portal.UseKestrel(0);
         Portal.StartServer();
@@ -46,6 +50,6 @@ public class PortalFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
-        await Portal.DisposeAsync();
+        if (Portal is not null) await Portal.DisposeAsync();
     }
 }

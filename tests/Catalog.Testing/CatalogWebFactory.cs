@@ -2,6 +2,8 @@ using Xunit;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Catalog.Testing;
@@ -14,6 +16,12 @@ namespace Catalog.Testing;
 public class CatalogWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>
+    /// The clock the portal reads (a <c>FakeTimeProvider</c> for tests that depend on the date), registered over the
+    /// system one; null keeps the system clock.
+    /// </summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>Extra settings for subclasses (e.g. governance switched on).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -30,6 +38,7 @@ public class CatalogWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Plugins:health:RunMonitor", "false");
         builder.UseSetting("Catalog:Plugins:Assemblies:0", SamplePluginPath);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     /// <summary>Runs SQL against this factory's database (test setup only).</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Catalog.Indexer.Commands;
@@ -33,15 +34,16 @@ internal static class ServeCommand
                 return 2;
             }
             await using var services = await IndexerHost.StartAsync(configuration, migrate: true, cancellationToken);
-            var due = schedules.ToDictionary(s => s, _ => DateTimeOffset.UtcNow);
+            var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+            var due = schedules.ToDictionary(s => s, _ => clock.GetUtcNow());
             while (!cancellationToken.IsCancellationRequested)
             {
-                foreach (var schedule in schedules.Where(s => due[s] <= DateTimeOffset.UtcNow))
+                foreach (var schedule in schedules.Where(s => due[s] <= clock.GetUtcNow()))
                 {
                     await HarvestCommands.RunOnceAsync(services, schedule.Kind, schedule.Target, false, cancellationToken);
-                    due[schedule] = DateTimeOffset.UtcNow.AddMinutes(schedule.IntervalMinutes);
+                    due[schedule] = clock.GetUtcNow().AddMinutes(schedule.IntervalMinutes);
                 }
-                try { await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken); }
+                try { await Task.Delay(TimeSpan.FromSeconds(5), clock, cancellationToken); }
                 catch (OperationCanceledException) { break; }
             }
             return 0;

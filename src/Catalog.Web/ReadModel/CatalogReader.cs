@@ -9,7 +9,7 @@ using Npgsql;
 namespace Catalog.Web.ReadModel;
 
 /// <summary>Reads what the host's own pages show. Visibility is decided by <see cref="VisibilityFilter"/> before anything else loads.</summary>
-public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource)
+public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     private const int FacetDisplayLimit = 16 * 1024;
 
@@ -20,7 +20,7 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
     /// </summary>
     public async Task<HomeStatistics> GetHomeStatisticsAsync(CancellationToken cancellationToken)
     {
-        var dayAgo = DateTimeOffset.UtcNow.AddDays(-1);
+        var dayAgo = clock.GetUtcNow().AddDays(-1);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection)
         {

@@ -1,15 +1,27 @@
 using Catalog.Plugins.Cost.Snapshots;
 using Catalog.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Catalog.BrowserTests.Cost;
 
-public sealed class TeamCostPageTests(PortalFixture portal) : IClassFixture<PortalFixture>, IAsyncLifetime
+/// <summary>
+/// Twenty days of a team's storage and runs before a fixed mid-month day: the overview and team page rank this
+/// month's spenders, so the portal's clock is fixed (on the first days of a real month there would be nothing yet).
+/// </summary>
+public sealed class TeamCostPageTests(TeamCostPageTests.MidMonthPortal portal) : IClassFixture<TeamCostPageTests.MidMonthPortal>, IAsyncLifetime
 {
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    public sealed class MidMonthPortal : PortalFixture
+    {
+        protected override TimeProvider? Clock { get; } = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+    }
+
     public async Task InitializeAsync()
     {
-        await portal.Portal.ExecuteAsync("""
+        await portal.Portal.ExecuteAsync($$"""
             INSERT INTO entities (kind, namespace, name, owner_ref, platform) VALUES
               ('dataset', 'music', 'plays_daily', 'group:default:team-listening', 'gcs'),
               ('job', 'music', 'build_plays', 'group:default:team-listening', 'spark')
@@ -18,15 +30,14 @@ public sealed class TeamCostPageTests(PortalFixture portal) : IClassFixture<Port
             INSERT INTO jobs (entity_id) SELECT id FROM entities WHERE kind = 'job' ON CONFLICT DO NOTHING;
             INSERT INTO partitions (dataset_id, partition_key, granularity, bytes, created_at)
             SELECT e.id, to_char(d, 'YYYY-MM-DD'), 'daily', 53687091200, d + interval '1 day 1 hour'
-            FROM entities e, generate_series(current_date - 20, current_date - 1, interval '1 day') d WHERE e.kind = 'dataset'
+            FROM entities e, generate_series('{{Today:yyyy-MM-dd}}'::date - 20, '{{Today:yyyy-MM-dd}}'::date - 1, interval '1 day') d WHERE e.kind = 'dataset'
             ON CONFLICT DO NOTHING;
             INSERT INTO runs (id, job_id, state, started_at, ended_at)
             SELECT md5(d::text)::uuid, e.id, 'completed', d + interval '1 hour', d + interval '3 hours'
-            FROM entities e, generate_series(current_date - 20, current_date - 1, interval '1 day') d WHERE e.kind = 'job'
+            FROM entities e, generate_series('{{Today:yyyy-MM-dd}}'::date - 20, '{{Today:yyyy-MM-dd}}'::date - 1, interval '1 day') d WHERE e.kind = 'job'
             ON CONFLICT DO NOTHING;
             """);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await portal.Portal.Services.GetRequiredService<CostSnapshotter>().BackfillAsync(today.AddDays(-21), today);
+        await portal.Portal.Services.GetRequiredService<CostSnapshotter>().BackfillAsync(Today.AddDays(-21), Today);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

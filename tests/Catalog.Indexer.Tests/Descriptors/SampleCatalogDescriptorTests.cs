@@ -65,7 +65,7 @@ public sealed class SampleCatalogDescriptorTests
         Assert.Equal(ScheduleKind.Daily, workflow.Schedule.Kind);
         Assert.Equal("30 6 * * *", workflow.Schedule.Cron);
         Assert.Equal("Europe/Stockholm", workflow.Schedule.TimeZone);
-        Assert.Equal(TimeSpan.FromHours(3), workflow.Schedule.Deadline);
+        Assert.Equal(TimeSpan.FromMinutes(10 * 60 + 30), workflow.Schedule.Deadline);
         Assert.Equal("BATCH/DBT", workflow.JobType);
         Assert.Contains(new LineageFound(new LineageEdge(job, Bq("marts.kpi_daily"), LineageEdgeKind.Writes)), sink.ItemsOf<LineageFound>());
         Assert.Contains(new LineageFound(new LineageEdge(Bq("finance.daily_revenue"), job, LineageEdgeKind.Reads)), sink.ItemsOf<LineageFound>());

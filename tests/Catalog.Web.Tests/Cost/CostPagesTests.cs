@@ -2,20 +2,28 @@ using Catalog.Testing;
 using System.Net;
 using Catalog.Plugins.Cost.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Catalog.Web.Tests.Cost;
 
 /// <summary>
 /// The cost pages over a small, explicit catalog: a daily-partitioned dataset of 1 GiB a day for 40 days on GCS,
 /// written by a job that runs an hour a day on spark and read by a downstream job. Snapshots cover the 40 days.
+/// The portal's clock is fixed in the middle of a month, so the month-to-date figures do not depend on today's date.
 /// </summary>
-public sealed class CostPagesTests(CostFactory factory) : IClassFixture<CostFactory>, IAsyncLifetime
+public sealed class CostPagesTests(CostPagesTests.MidMonthFactory factory) : IClassFixture<CostPagesTests.MidMonthFactory>, IAsyncLifetime
 {
     private const string Team = "group:default:team-listening";
+    private static readonly DateOnly Today = new(2026, 11, 18);
+
+    public sealed class MidMonthFactory : CatalogWebFactory
+    {
+        public MidMonthFactory() => Clock = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+    }
 
     public async Task InitializeAsync()
     {
-        await factory.ExecuteAsync("""
+        await factory.ExecuteAsync($$"""
             INSERT INTO entities (kind, namespace, name, owner_ref, platform) VALUES
               ('dataset', 'music', 'plays_daily', 'group:default:team-listening', 'gcs'),
               ('job', 'music', 'build_plays', 'group:default:team-listening', 'spark'),
@@ -27,12 +35,12 @@ public sealed class CostPagesTests(CostFactory factory) : IClassFixture<CostFact
             INSERT INTO jobs (entity_id, schedule_kind) SELECT id, 'daily' FROM entities WHERE kind = 'job' ON CONFLICT DO NOTHING;
             INSERT INTO partitions (dataset_id, partition_key, granularity, bytes, created_at)
             SELECT e.id, to_char(d, 'YYYY-MM-DD'), 'daily', CASE WHEN e.name = 'plays_daily' THEN 1073741824 ELSE 536870912 END, d + interval '1 day 1 hour'
-            FROM entities e, generate_series(current_date - 40, current_date - 1, interval '1 day') d
+            FROM entities e, generate_series('{{Today:yyyy-MM-dd}}'::date - 40, '{{Today:yyyy-MM-dd}}'::date - 1, interval '1 day') d
             WHERE e.kind = 'dataset'
             ON CONFLICT DO NOTHING;
             INSERT INTO runs (id, job_id, state, started_at, ended_at)
             SELECT md5(e.name || d::text)::uuid, e.id, 'completed', d + interval '1 hour', d + interval '2 hours'
-            FROM entities e, generate_series(current_date - 40, current_date - 1, interval '1 day') d
+            FROM entities e, generate_series('{{Today:yyyy-MM-dd}}'::date - 40, '{{Today:yyyy-MM-dd}}'::date - 1, interval '1 day') d
             WHERE e.kind = 'job'
             ON CONFLICT DO NOTHING;
             INSERT INTO lineage_edges (from_id, to_id, edge_kind)
@@ -41,8 +49,7 @@ public sealed class CostPagesTests(CostFactory factory) : IClassFixture<CostFact
             SELECT d.id, j.id, 'reads' FROM entities j, entities d WHERE j.name = 'top_tracks' AND d.name = 'plays_daily'
             ON CONFLICT DO NOTHING;
             """);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await factory.Services.GetRequiredService<CostSnapshotter>().BackfillAsync(today.AddDays(-41), today);
+        await factory.Services.GetRequiredService<CostSnapshotter>().BackfillAsync(Today.AddDays(-41), Today);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -117,8 +117,10 @@ public sealed class ConcurrencyAndPrecedenceTests(GovernanceWebFactory portal)
         // the one of 30 days ago ends 29 days ago and stays; those of 31 to 39 days ago go.
         var expiring = plan.GetProperty("expiring").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Equal(9, expiring.Count);
-        Assert.Equal(DateTime.UtcNow.Date.AddDays(-31).ToString("yyyy-MM-dd"), expiring[0]);
-        Assert.Equal(DateTime.UtcNow.Date.AddDays(-39).ToString("yyyy-MM-dd"), expiring[^1]);
+        // Counted from the newest partition the seed wrote (today's), not from a clock the test reads.
+        var newest = DateOnly.ParseExact(await portal.ScalarAsync<string>("SELECT max(partition_key) FROM partitions WHERE dataset_id = @id", ("id", portal.Seed.Customers)) ?? "", "yyyy-MM-dd");
+        Assert.Equal(newest.AddDays(-31).ToString("yyyy-MM-dd"), expiring[0]);
+        Assert.Equal(newest.AddDays(-39).ToString("yyyy-MM-dd"), expiring[^1]);
         Assert.Equal(9 * GovernanceSeed.PartitionBytes, plan.GetProperty("bytesFreed").GetInt64());
     }
 

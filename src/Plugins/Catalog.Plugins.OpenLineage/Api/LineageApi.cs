@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using Catalog.Harvesting;
 using Catalog.Plugins.Harvesting;
-using Catalog.Plugins.OpenLineage.Files;
 using Catalog.Plugins.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,11 +36,7 @@ public static class LineageApi
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "OpenLineage event too large",
                 detail: $"The body is larger than {options.Value.MaxEventBytes} bytes (Plugins:openlineage:MaxEventBytes).");
 
-        // Identical bodies share a location, so a client's retry is recognised as unchanged instead of applied twice.
-        var location = $"api/v1/lineage/{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}";
-        var input = new HarvestInput(location, body) { Mode = HarvestMode.Delta };
-        var result = await harvest.IngestAsync(OpenLineageFileHarvester.HarvesterKind, input,
-            async (batch, ct) => await EventBatchReader.ReadAsync(input, batch, ct), cancellationToken);
+        var result = await OpenLineageIngest.PushAsync(harvest, body, cancellationToken);
 
         if (result.Succeeded)
             return result.Errors.Count == 0 ? TypedResults.Created() : TypedResults.Created((string?)null, new { warnings = Describe(result.Errors) });

@@ -179,8 +179,10 @@ internal static class DatasetReader
     private static HarvestItem Statistics(EntityRef dataset, JsonNode facet, DatasetContext context, ParseProblems problems)
     {
         var period = context.NominalEnd - context.NominalStart;
+        // A local day is 23 or 25 hours long across a daylight-saving change (Europe/Stockholm on 2027-03-28): still a day.
         var granularity = period == TimeSpan.FromHours(1) ? PartitionGranularity.Hourly
-            : period == TimeSpan.FromDays(1) ? PartitionGranularity.Daily : PartitionGranularity.None;
+            : period == TimeSpan.FromDays(1) || period == TimeSpan.FromHours(23) || period == TimeSpan.FromHours(25) ? PartitionGranularity.Daily
+            : PartitionGranularity.None;
         var start = context.NominalStart ?? context.EventTime;
         var key = granularity == PartitionGranularity.None
             ? start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
