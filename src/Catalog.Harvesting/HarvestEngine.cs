@@ -33,7 +33,11 @@ public sealed class HarvestEngine : IHarvestService
     internal HarvestLedger Ledger { get; }
     internal BatchApplier Applier { get; }
 
-    /// <summary>Starts a run of <paramref name="harvester"/> over <paramref name="target"/>; finish it with <see cref="HarvestRun.CompleteAsync"/>.</summary>
+    /// <summary>
+    /// Starts a run of <paramref name="harvester"/> over <paramref name="target"/>; finish it with <see cref="HarvestRun.CompleteAsync"/>.
+    /// The run keeps (and stores, and reports) the target redacted (<see cref="SecretRedaction"/>): a connection string's
+    /// password never reaches <c>harvest_runs</c>, a log or a page. Give the harvester the target itself.
+    /// </summary>
     /// <param name="trackLocations">
     /// Stamp every input's location with this run and target, and at completion remove what the target's files that
     /// disappeared had reported. False for runs whose target is not a source (replay).
@@ -43,8 +47,8 @@ public sealed class HarvestEngine : IHarvestService
     {
         // Once per engine (process): runs a dead process left behind are marked abandoned before new ones start.
         if (Interlocked.Exchange(ref stuckRunsChecked, 1) == 0) await StuckRuns.AbandonAsync(cancellationToken);
-        var run = new HarvestRun(this, Guid.CreateVersion7(), harvester, target, force, trackLocations);
-        await Ledger.StartRunAsync(run.Id, harvester, target, cancellationToken);
+        var run = new HarvestRun(this, Guid.CreateVersion7(), harvester, SecretRedaction.Redact(target), force, trackLocations);
+        await Ledger.StartRunAsync(run.Id, harvester, run.Target, cancellationToken);
         run.StartHeartbeat();
         return run;
     }
@@ -98,6 +102,8 @@ public sealed class HarvestEngine : IHarvestService
     internal async Task<BeginResult> BeginAsync(HarvestBatchScope scope, HarvestInput input, bool force, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(input.Location);
+        // A location keys raw_inputs, harvest_inputs and what the input claims: stored redacted, consistently everywhere.
+        if (SecretRedaction.Redact(input.Location) is var location && location != input.Location) input = input with { Location = location };
         if (input.Content.Length > Options.MaxInputBytes)
         {
             var error = new HarvestError(input.Location, $"input is {input.Content.Length} bytes, more than the {Options.MaxInputBytes} allowed (Catalog:Harvesting:MaxInputBytes); it was not stored") { Position = "size" };

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Catalog.Domain.Entities;
+using Catalog.Harvesting.Storage;
 using Catalog.Plugins.Harvesting;
 using Npgsql;
 
@@ -33,6 +34,8 @@ public sealed class HarvestRun : IHarvestSink
 
     public Guid Id { get; }
     public string Harvester { get; }
+
+    /// <summary>The target, redacted (<see cref="SecretRedaction"/>): what is stored, logged and shown.</summary>
     public string Target { get; }
 
     /// <summary>Re-process every input even when its content is unchanged.</summary>
@@ -83,7 +86,7 @@ public sealed class HarvestRun : IHarvestSink
     {
         await StopHeartbeatAsync();
         if (crash is not null)
-            await ReportErrorAsync(new HarvestError(Target, $"the harvester stopped with an unexpected error: {crash.Message}") { Position = crash.GetType().Name }, cancellationToken);
+            await ReportErrorAsync(new HarvestError(Target, $"the harvester stopped with an unexpected error: {SecretRedaction.Redact(crash.Message)}") { Position = crash.GetType().Name }, cancellationToken);
         else if (trackLocations && runErrors == 0 && inputsSeen > 0)
         {
             // Only a run that listed its whole target (no crash, no unreadable file or folder) may conclude a file is gone.
@@ -160,6 +163,6 @@ public sealed class HarvestRun : IHarvestSink
     {
         Interlocked.Add(ref errorCount, errors.Count);
         foreach (var error in errors)
-            if (firstErrors.Count < engine.Options.SummaryErrors) firstErrors.Enqueue(error);
+            if (firstErrors.Count < engine.Options.SummaryErrors) firstErrors.Enqueue(HarvestLedger.Redacted(error));
     }
 }

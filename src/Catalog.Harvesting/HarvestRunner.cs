@@ -23,7 +23,8 @@ public sealed class HarvestRunner(IEnumerable<IHarvester> harvesters, HarvestEng
         var harvester = Find(kind) ?? throw new ArgumentException(
             $"No harvester of kind '{kind}'. Known kinds: {string.Join(", ", byKind.Keys.Order())}.", nameof(kind));
         var run = await engine.StartRunAsync(harvester.Kind, target, force, cancellationToken);
-        logger.LogInformation("Harvest run {RunId}: {Kind} over {Target}", run.Id, harvester.Kind, target);
+        // run.Target is redacted; the harvester alone gets the target as given (it may need the password to connect).
+        logger.LogInformation("Harvest run {RunId}: {Kind} over {Target}", run.Id, harvester.Kind, run.Target);
         Exception? crash = null;
         try
         {
@@ -31,7 +32,8 @@ public sealed class HarvestRunner(IEnumerable<IHarvester> harvesters, HarvestEng
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Harvester {Kind} crashed on {Target}", harvester.Kind, target);
+            // The exception's text (message, inner exceptions, stack) is logged redacted: a driver's message may quote its connection string.
+            logger.LogError("Harvester {Kind} crashed on {Target}: {Exception}", harvester.Kind, run.Target, SecretRedaction.Redact(e.ToString()));
             crash = e;
         }
         var summary = await run.CompleteAsync(crash, CancellationToken.None);

@@ -239,7 +239,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
 
     private static NpgsqlBatchCommand RawStatus(long rawInputId, string status, string? error) =>
         Command("UPDATE raw_inputs SET status = @status, error = @error WHERE id = @id",
-            Long("id", rawInputId), Text("status", status), Text("error", MetadataLimits.Truncate(error, MetadataLimits.Reason)));
+            Long("id", rawInputId), Text("status", status), Text("error", HarvestLedger.RawError(error)));
 
     private static string? ClaimedLocation(HarvestInput input) => input.Mode == HarvestMode.Full ? input.Location : null;
 

@@ -138,7 +138,7 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
             $"UPDATE raw_inputs SET status = $2, error = $3 WHERE id = $1{(onlyIfPending ? " AND status = 'pending'" : "")}");
         command.Parameters.AddWithValue(rawInputId);
         command.Parameters.AddWithValue(status);
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)MetadataLimits.Truncate(error, MetadataLimits.Reason) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)RawError(error) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -149,12 +149,22 @@ internal sealed class HarvestLedger(NpgsqlDataSource dataSource)
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Every error is stored redacted: a driver's message or a harvester's location may quote a connection string.</summary>
     public static NpgsqlBatchCommand ErrorCommand(Guid? runId, string harvester, HarvestError error, long? rawInputId) => Command(InsertError,
         Uuid("run_id", runId), Text("harvester", harvester),
-        Text("location", MetadataLimits.Truncate(error.Location, MetadataLimits.FieldType)),
-        Text("position", MetadataLimits.Truncate(error.Position, MetadataLimits.FieldType)),
-        Text("reason", MetadataLimits.Truncate(error.Reason, MetadataLimits.Reason)),
+        Text("location", MetadataLimits.Truncate(SecretRedaction.Redact(error.Location), MetadataLimits.FieldType)),
+        Text("position", MetadataLimits.Truncate(SecretRedaction.RedactNullable(error.Position), MetadataLimits.FieldType)),
+        Text("reason", MetadataLimits.Truncate(SecretRedaction.Redact(error.Reason), MetadataLimits.Reason)),
         Long("raw_input_id", rawInputId));
+
+    /// <summary>The error as it may be shown (<see cref="SecretRedaction"/> on each part).</summary>
+    public static HarvestError Redacted(HarvestError error) => error with
+    {
+        Location = SecretRedaction.Redact(error.Location), Reason = SecretRedaction.Redact(error.Reason), Position = SecretRedaction.RedactNullable(error.Position),
+    };
+
+    /// <summary>A raw input's failure as stored in <c>raw_inputs.error</c>: redacted, bounded.</summary>
+    public static string? RawError(string? error) => MetadataLimits.Truncate(SecretRedaction.RedactNullable(error), MetadataLimits.Reason);
 
     public async Task<StoredSchema?> GetLatestSchemaAsync(EntityRef subject, CancellationToken cancellationToken)
     {

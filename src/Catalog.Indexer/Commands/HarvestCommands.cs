@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Catalog.Harvesting;
 using Catalog.Indexer.Output;
+using Catalog.Plugins.Harvesting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -15,11 +16,16 @@ internal static class HarvestCommands
         var kind = new Argument<string>("kind") { Description = "Harvester kind: openlineage, dbt, avro, descriptors, postgres, great-expectations…" };
         var target = new Argument<string>("target") { Description = "A file, a directory, or a connection string, as the harvester documents" };
         var force = new Option<bool>("--force") { Description = "Process inputs even when their content is unchanged since the last run" };
-        var command = new Command("harvest", "Harvest one source now and print a summary") { kind, target, force };
+        var passwordFile = new Option<string?>("--password-file")
+        {
+            Description = "A file whose first line is the target's password, so it need not be on the command line (postgres; PGPASSWORD and PGPASSFILE work too)",
+        };
+        var command = new Command("harvest", "Harvest one source now and print a summary") { kind, target, force, passwordFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = await IndexerHost.StartAsync(configuration, migrate: true, cancellationToken);
-            return await RunOnceAsync(services, parse.GetValue(kind)!, parse.GetValue(target)!, parse.GetValue(force), cancellationToken);
+            var options = parse.GetValue(passwordFile) is { } file ? new Dictionary<string, string> { [HarvestOptionNames.PasswordFile] = file } : null;
+            return await RunOnceAsync(services, parse.GetValue(kind)!, parse.GetValue(target)!, parse.GetValue(force), cancellationToken, options);
         });
         return command;
     }
@@ -45,7 +51,8 @@ internal static class HarvestCommands
         return command;
     }
 
-    public static async Task<int> RunOnceAsync(IServiceProvider services, string kind, string target, bool force, CancellationToken cancellationToken)
+    public static async Task<int> RunOnceAsync(IServiceProvider services, string kind, string target, bool force, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? options = null)
     {
         var runner = services.GetRequiredService<HarvestRunner>();
         if (runner.Find(kind) is null)
@@ -53,7 +60,8 @@ internal static class HarvestCommands
             AnsiConsole.MarkupLine($"[red]No harvester of kind '{Markup.Escape(kind)}'.[/] Installed: {Markup.Escape(string.Join(", ", runner.Harvesters.Select(h => h.Kind).Order()))}");
             return 2;
         }
-        var summary = await ProgressDisplay.RunAsync($"{kind} {target}", progress => runner.RunAsync(kind, target, force, progress, cancellationToken: cancellationToken));
+        var summary = await ProgressDisplay.RunAsync($"{kind} {SecretRedaction.Redact(target)}",
+            progress => runner.RunAsync(kind, target, force, progress, options, cancellationToken));
         SummaryTable.Write(summary);
         return SummaryTable.ExitCode(summary);
     }

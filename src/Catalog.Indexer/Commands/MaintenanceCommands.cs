@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Catalog.Harvesting;
 using Catalog.Indexer.Output;
+using Catalog.Plugins.Harvesting;
 using Catalog.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,7 +63,7 @@ internal static class MaintenanceCommands
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                     table.AddRow(reader.GetDateTime(0).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                        Markup.Escape(reader.GetString(1)), Markup.Escape(Shorten(reader.GetString(2))), SummaryTable.StatusMarkup(reader.GetString(3)),
+                        Markup.Escape(reader.GetString(1)), Markup.Escape(Shorten(SecretRedaction.Redact(reader.GetString(2)))), SummaryTable.StatusMarkup(reader.GetString(3)),
                         $"{reader.GetInt32(4)}", $"{reader.GetInt32(5)}", $"{reader.GetInt32(6)}", $"{reader.GetInt32(7)}", $"{reader.GetInt32(8)}", $"{reader.GetInt32(9)}");
             }
             AnsiConsole.Write(table);

@@ -1,3 +1,4 @@
+using Catalog.Plugins.Harvesting;
 using Npgsql;
 using Spectre.Console;
 
@@ -24,9 +25,10 @@ internal static class LatestRunErrors
         string? title = null;
         while (await reader.ReadAsync(cancellationToken))
         {
-            title ??= $"errors of the latest run: {reader.GetString(0)} {reader.GetString(1)} ({reader.GetInt32(2)} errors{(reader.GetInt32(2) > limit ? $", first {limit} shown" : "")})";
+            title ??= $"errors of the latest run: {reader.GetString(0)} {SecretRedaction.Redact(reader.GetString(1))} ({reader.GetInt32(2)} errors{(reader.GetInt32(2) > limit ? $", first {limit} shown" : "")})";
             if (reader.IsDBNull(5)) continue;
-            var (location, position, reason) = (reader.GetString(3), reader.IsDBNull(4) ? "" : reader.GetString(4), reader.GetString(5));
+            // Stored redacted; redacted again on the way out, for rows another (older) indexer wrote.
+            var (location, position, reason) = (SecretRedaction.Redact(reader.GetString(3)), reader.IsDBNull(4) ? "" : SecretRedaction.Redact(reader.GetString(4)), SecretRedaction.Redact(reader.GetString(5)));
             var rawInput = reader.IsDBNull(6) ? "" : $"{reader.GetInt64(6)}";
             table.AddRow(Markup.Escape(location), Markup.Escape(position), Markup.Escape(reason), rawInput);
             lines.Add($"  {location}{(position.Length > 0 ? $" ({position})" : "")}: {reason}{(rawInput.Length > 0 ? $" [raw input {rawInput}]" : "")}");

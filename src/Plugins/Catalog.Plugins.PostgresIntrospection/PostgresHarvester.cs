@@ -31,17 +31,29 @@ public sealed class PostgresHarvester(IOptions<PostgresIntrospectionOptions> opt
             return;
         }
         context.Progress.Report(new HarvestProgress(0, 1, target!.Location));
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { CommandTimeout = options.Value.CommandTimeoutSeconds, ApplicationName = "catalog-indexer" };
+        if (context.Options.TryGetValue(HarvestOptionNames.PasswordFile, out var passwordFile))
+        {
+            if (await PasswordFile.ReadAsync(passwordFile, cancellationToken) is not { } password)
+            {
+                await context.Sink.ReportErrorAsync(new HarvestError(passwordFile, "the password file is missing, unreadable or empty; expected the password on its first line") { Position = "--password-file" }, cancellationToken);
+                return;
+            }
+            // A password in the connection string wins, as psql's does over PGPASSWORD.
+            builder.Password ??= password;
+        }
+        // Neither given: Npgsql itself reads PGPASSWORD, then Passfile=… / PGPASSFILE / ~/.pgpass.
         DatabaseSnapshot snapshot;
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { CommandTimeout = options.Value.CommandTimeoutSeconds, ApplicationName = "catalog-indexer" };
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             snapshot = await PostgresCatalogReader.ReadAsync(connection, options.Value.ExcludeSchemas, cancellationToken);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            await context.Sink.ReportErrorAsync(new HarvestError(target.Location, $"could not introspect the database: {e.Message}"), cancellationToken);
+            // Driver messages may quote connection details; the sink redacts too, this keeps the harvester honest on its own.
+            await context.Sink.ReportErrorAsync(new HarvestError(target.Location, $"could not introspect the database: {SecretRedaction.Redact(e.Message)}"), cancellationToken);
             return;
         }
 
