@@ -26,7 +26,11 @@ case "${1:-help}" in
   start)
     ensure_postgres; ensure_node
     shift
-    exec dotnet run --project src/Catalog.Web -- --urls "${CATALOG_URLS:-http://127.0.0.1:5000}" "$@"
+    # dotnet run builds first, as a fresh clone needs. CATALOG_NO_BUILD=1 runs the build output already in
+    # src/Catalog.Web/bin/$CATALOG_CONFIGURATION (the first-start smoke test reuses the suite's build this way).
+    run_args=(--project src/Catalog.Web -c "${CATALOG_CONFIGURATION:-Debug}")
+    if [ -n "${CATALOG_NO_BUILD:-}" ]; then run_args+=(--no-build); fi
+    exec dotnet run "${run_args[@]}" -- --urls "${CATALOG_URLS:-http://127.0.0.1:5000}" "$@"
     ;;
   test)
     ensure_postgres; ensure_node; ensure_chromium

@@ -10,18 +10,22 @@ namespace Catalog.Harvesting;
 public sealed class HarvestRunner(IEnumerable<IHarvester> harvesters, HarvestEngine engine, ILogger<HarvestRunner> logger)
 {
     private readonly Dictionary<string, IHarvester> byKind = harvesters
-        .GroupBy(h => h.Kind, StringComparer.OrdinalIgnoreCase)
+        .GroupBy(h => Key(h.Kind), StringComparer.OrdinalIgnoreCase)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<IHarvester> Harvesters => byKind.Values;
 
-    public IHarvester? Find(string kind) => byKind.GetValueOrDefault(kind);
+    /// <summary>The harvester of a kind, ignoring case and whether words are joined by '-' or '_'
+    /// (<c>great-expectations</c>, the plugin's id, finds <c>great_expectations</c>).</summary>
+    public IHarvester? Find(string kind) => byKind.GetValueOrDefault(Key(kind));
+
+    private static string Key(string kind) => kind.Replace('-', '_');
 
     public async Task<HarvestRunSummary> RunAsync(string kind, string target, bool force = false, IProgress<HarvestProgress>? progress = null,
         IReadOnlyDictionary<string, string>? options = null, CancellationToken cancellationToken = default)
     {
         var harvester = Find(kind) ?? throw new ArgumentException(
-            $"No harvester of kind '{kind}'. Known kinds: {string.Join(", ", byKind.Keys.Order())}.", nameof(kind));
+            $"No harvester of kind '{kind}'. Known kinds: {string.Join(", ", byKind.Values.Select(h => h.Kind).Order())}.", nameof(kind));
         var run = await engine.StartRunAsync(harvester.Kind, target, force, cancellationToken);
         // run.Target is redacted; the harvester alone gets the target as given (it may need the password to connect).
         logger.LogInformation("Harvest run {RunId}: {Kind} over {Target}", run.Id, harvester.Kind, run.Target);

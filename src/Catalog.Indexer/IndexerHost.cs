@@ -1,4 +1,5 @@
 using Catalog.Harvesting;
+using Catalog.Indexer.Output;
 using Catalog.Plugins.Hosting;
 using Catalog.Storage;
 using Catalog.Storage.Migrations;
@@ -25,7 +26,8 @@ internal static class IndexerHost
     public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, bool migrate, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
-        services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+        // Through Spectre's console, so a line logged during a harvest appears above its progress bar, not inside it.
+        services.AddLogging(l => l.AddProvider(new ConsoleLoggerProvider()).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
         services.AddSingleton(configuration);
         using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)))

@@ -10,7 +10,8 @@ namespace Catalog.BrowserTests;
 /// <summary>
 /// The real portal on a real loopback port (Kestrel) over a fresh PostgreSQL database, and Debian's Chromium driven
 /// by Playwright. Playwright never downloads a browser here: it launches /usr/bin/chromium (or CATALOG_CHROMIUM).
-/// One per test class; seed data through <see cref="Portal"/> before navigating.
+/// One per test class; seed data through <see cref="Portal"/> before navigating. The portal runs in Production, as
+/// <c>./catalog.sh start</c> does (see <see cref="CatalogWebFactory"/>).
 /// </summary>
 public class PortalFixture : IAsyncLifetime
 {
@@ -32,13 +33,16 @@ public class PortalFixture : IAsyncLifetime
         var addresses = Portal.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CATALOG_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await LaunchChromiumAsync(playwright);
     }
+
+    /// <summary>Debian's Chromium, headless, without the background traffic a first run would make.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("CATALOG_CHROMIUM") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
 
     public async Task<IPage> NewPageAsync()
     {

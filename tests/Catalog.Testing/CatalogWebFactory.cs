@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Catalog.Testing;
@@ -23,6 +24,12 @@ public class CatalogWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// Production, the environment <c>./catalog.sh start</c> runs in: what a test sees (static files of plugins,
+    /// the error page) is what a newcomer sees. A subclass that truly needs Development overrides this and says why.
+    /// </summary>
+    protected virtual string EnvironmentName => Environments.Production;
+
     /// <summary>Extra settings for subclasses (e.g. governance switched on).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -30,7 +37,10 @@ public class CatalogWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
+        // Development's service-provider checks, kept in every environment: a scoped service captured by a
+        // singleton or a registration that cannot be built fails the test instead of a request in production.
+        builder.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
         builder.UseSetting("ConnectionStrings:Catalog", ConnectionString);
         builder.UseSetting("Catalog:SampleCatalog:SeedOnFirstStart", "false");
         // Background work tests do not ask for (tests that need it switch it back on in Settings).

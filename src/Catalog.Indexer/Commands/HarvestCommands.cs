@@ -13,7 +13,7 @@ internal static class HarvestCommands
 {
     public static Command Harvest(IConfiguration configuration)
     {
-        var kind = new Argument<string>("kind") { Description = "Harvester kind: openlineage, dbt, avro, descriptors, postgres, great-expectations…" };
+        var kind = new Argument<string>("kind") { Description = "Harvester kind: openlineage, dbt, avro, descriptors, postgres, great_expectations… (- and _ alike)" };
         var target = new Argument<string>("target") { Description = "A file, a directory, or a connection string, as the harvester documents" };
         var force = new Option<bool>("--force") { Description = "Process inputs even when their content is unchanged since the last run" };
         var passwordFile = new Option<string?>("--password-file")

@@ -6,12 +6,26 @@ namespace Catalog.Indexer.Output;
 /// <summary>The summary of one run and, when something failed, what failed (metadata is escaped: it is untrusted).</summary>
 internal static class SummaryTable
 {
+    /// <summary>
+    /// One row per measure, so the table is as narrow as its longest label and value and fits an 80-column terminal
+    /// (nine columns side by side did not: "succeeded" wrapped). The title is a plain line: a long target path stays
+    /// on one line, searchable.
+    /// </summary>
     public static void Write(HarvestRunSummary summary)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(summary.Harvester)} · {Markup.Escape(summary.Target)}");
-        table.AddColumns("status", "inputs", "unchanged", "failed", "of which still failing", "items applied", "removed", "errors", "time");
-        table.AddRow(StatusMarkup(summary.Status), $"{summary.InputsSeen}", $"{summary.InputsSkipped}", $"{summary.InputsFailed}", $"{summary.InputsStillFailing}",
-            $"{summary.ItemsApplied}", $"{summary.EntitiesRemoved}", $"{summary.ErrorCount}", $"{summary.Elapsed.TotalSeconds:0.0}s");
+        Console.WriteLine($"{summary.Harvester} · {summary.Target}");
+        var table = new Table().Border(TableBorder.Rounded).HideHeaders();
+        table.AddColumn(new TableColumn("measure").NoWrap());
+        table.AddColumn(new TableColumn("value").NoWrap().RightAligned());
+        table.AddRow("status", StatusMarkup(summary.Status));
+        table.AddRow("inputs", $"{summary.InputsSeen}");
+        table.AddRow("unchanged", $"{summary.InputsSkipped}");
+        table.AddRow("failed", $"{summary.InputsFailed}");
+        table.AddRow("of which still failing", $"{summary.InputsStillFailing}");
+        table.AddRow("items applied", $"{summary.ItemsApplied}");
+        table.AddRow("removed", $"{summary.EntitiesRemoved}");
+        table.AddRow("errors", $"{summary.ErrorCount}");
+        table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0}s");
         AnsiConsole.Write(table);
         if (summary.ErrorCount == 0) return;
         AnsiConsole.MarkupLine($"[yellow]{summary.ErrorCount} problems[/] (run {summary.RunId}; all are in harvest_errors, `catalog-indexer status` lists runs):");

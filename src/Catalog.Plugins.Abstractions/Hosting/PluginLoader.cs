@@ -11,17 +11,22 @@ namespace Catalog.Plugins.Hosting;
 /// third-party assemblies listed under <c>Catalog:Plugins:Assemblies</c>. Each plugin is loaded and registered inside
 /// its own try/catch; a failure marks that plugin malfunctioning and start-up goes on. A built-in is loaded by name
 /// when the host's deps.json lists it, else from its file (e.g. a tool run from another project's bin folder).
+/// A configured assembly with a <c>wwwroot</c> folder next to it has that folder served under
+/// <c>/_content/{assembly name}/</c>, the address a referenced Razor class library's static files have.
 /// </summary>
 public static class PluginLoader
 {
     public const string AssembliesKey = "Catalog:Plugins:Assemblies";
+
+    /// <summary>The folder next to a plugin assembly loaded by path whose files the web host serves.</summary>
+    public const string StaticContentFolder = "wwwroot";
 
     public static PluginRegistry LoadPlugins(this IServiceCollection services, IConfiguration configuration, ILogger logger, string? baseDirectory = null)
     {
         var registry = new PluginRegistry();
         services.AddSingleton(registry);
         baseDirectory ??= AppContext.BaseDirectory;
-        foreach (var (source, load) in Candidates(configuration, baseDirectory))
+        foreach (var (source, load, configured) in Candidates(configuration, baseDirectory))
         {
             Assembly assembly;
             try
@@ -34,13 +39,26 @@ public static class PluginLoader
                 registry.Add(new PluginStatus(new PluginManifest(Path.GetFileNameWithoutExtension(source), Path.GetFileName(source), "Could not be loaded."), source, PluginState.Malfunctioning) { Error = e.Message });
                 continue;
             }
+            var registered = 0;
             foreach (var type in PluginTypes(assembly, source, registry, logger))
-                Register(services, configuration, logger, registry, type, source);
+                registered += Register(services, configuration, logger, registry, type, source) ? 1 : 0;
+            if (configured && registered > 0) AddStaticContent(registry, assembly, logger);
         }
         return registry;
     }
 
-    private static void Register(IServiceCollection services, IConfiguration configuration, ILogger logger, PluginRegistry registry, Type type, string source)
+    // Only for configured assemblies: built-ins are referenced by the host, which serves their static web assets.
+    // Only when one of its plugins registered: a plugin that failed leaves nothing behind, files included.
+    private static void AddStaticContent(PluginRegistry registry, Assembly assembly, ILogger logger)
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(assembly.Location)!, StaticContentFolder);
+        if (!Directory.Exists(directory)) return;
+        var content = new PluginStaticContent(assembly.GetName().Name!, directory);
+        registry.AddStaticContent(content);
+        logger.LogInformation("Static files of {Assembly} served from {Directory} under {RequestPath}", content.AssemblyName, directory, content.RequestPath);
+    }
+
+    private static bool Register(IServiceCollection services, IConfiguration configuration, ILogger logger, PluginRegistry registry, Type type, string source)
     {
         PluginManifest manifest = new(type.Name, type.Name, "");
         try
@@ -52,12 +70,14 @@ public static class PluginLoader
             foreach (var descriptor in builder.Services) services.Add(descriptor);
             registry.Commit(manifest, source, builder);
             logger.LogInformation("Plugin {Id} ({Name}) loaded from {Source}", manifest.Id, manifest.Name, source);
+            return true;
         }
         catch (Exception e)
         {
             var error = (e as TargetInvocationException)?.InnerException ?? e;
             logger.LogError(error, "Plugin {Id} failed to register; it is marked malfunctioning and the portal starts without it", manifest.Id);
             registry.Add(new PluginStatus(manifest, source, PluginState.Malfunctioning) { Error = error.Message });
+            return false;
         }
     }
 
@@ -78,19 +98,19 @@ public static class PluginLoader
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
     }
 
-    private static IEnumerable<(string Source, Func<Assembly> Load)> Candidates(IConfiguration configuration, string baseDirectory)
+    private static IEnumerable<(string Source, Func<Assembly> Load, bool Configured)> Candidates(IConfiguration configuration, string baseDirectory)
     {
         var abstractions = typeof(ICatalogPlugin).Assembly.GetName().Name;
         foreach (var file in Directory.GetFiles(baseDirectory, "Catalog.Plugins.*.dll").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(file);
             if (name == abstractions) continue;
-            yield return (Path.GetFileName(file), () => LoadBuiltIn(name, file));
+            yield return (Path.GetFileName(file), () => LoadBuiltIn(name, file), false);
         }
         foreach (var configured in configuration.GetSection(AssembliesKey).Get<string[]>() ?? [])
         {
             var path = ResolvePath(configured);
-            yield return (configured, () => LoadThirdParty(path));
+            yield return (configured, () => LoadThirdParty(path), true);
         }
     }
 

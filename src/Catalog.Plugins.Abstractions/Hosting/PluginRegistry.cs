@@ -17,6 +17,7 @@ public sealed class PluginRegistry
     private readonly List<Assembly> pageAssemblies = [];
     private readonly List<(string PluginId, Action<IEndpointRouteBuilder> Map)> endpointMappers = [];
     private readonly List<(string PluginId, Type Type)> harvesters = [];
+    private readonly List<PluginStaticContent> staticContent = [];
 
     public IReadOnlyList<PluginStatus> Plugins => plugins;
     public IReadOnlyList<NavItem> NavItems => [.. navItems.OrderBy(n => n.Order).ThenBy(n => n.Title, StringComparer.Ordinal)];
@@ -26,7 +27,12 @@ public sealed class PluginRegistry
     public IReadOnlyList<(string PluginId, Action<IEndpointRouteBuilder> Map)> EndpointMappers => endpointMappers;
     public IReadOnlyList<(string PluginId, Type Type)> Harvesters => harvesters;
 
+    /// <summary>The <c>wwwroot</c> folders of plugin assemblies loaded by path, for the web host to serve.</summary>
+    public IReadOnlyList<PluginStaticContent> StaticContent => staticContent;
+
     internal void Add(PluginStatus status) => plugins.Add(status);
+
+    internal void AddStaticContent(PluginStaticContent content) => staticContent.Add(content);
 
     internal void Commit(PluginManifest manifest, string source, PluginBuilder staged)
     {

@@ -14,6 +14,7 @@ public static class WebExtensions
 {
     public static WebApplicationBuilder AddCatalogWeb(this WebApplicationBuilder builder)
     {
+        builder.AddCatalogStaticContent();
         var services = builder.Services;
         services.AddRazorComponents();
         services.AddHttpContextAccessor();
@@ -41,7 +42,7 @@ public static class WebExtensions
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         // Addresses no endpoint serves; pages that find nothing call NavigationManager.NotFound() instead.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseStaticFiles();
+        app.UseCatalogStaticContent();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
