@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Catalog.Harvesting.Storage;
+using Catalog.Harvesting.Trust;
 using Catalog.Plugins.Harvesting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,10 +15,17 @@ namespace Catalog.Harvesting;
 public sealed class HarvestEngine : IHarvestService
 {
     public HarvestEngine(NpgsqlDataSource dataSource, IOptions<HarvestingOptions> options)
+        : this(dataSource, options, Microsoft.Extensions.Options.Options.Create(new TrustOptions()), audit: null)
+    {
+    }
+
+    /// <param name="trust">Which source may set which governance facts (Catalog:Harvesting:Trust).</param>
+    /// <param name="audit">Writes every governance change a harvest makes into the audit trail; null audits nothing.</param>
+    public HarvestEngine(NpgsqlDataSource dataSource, IOptions<HarvestingOptions> options, IOptions<TrustOptions> trust, IHarvestAudit? audit)
     {
         Options = options.Value;
         Ledger = new HarvestLedger(dataSource);
-        Applier = new BatchApplier(dataSource, Options);
+        Applier = new BatchApplier(dataSource, Options, trust.Value, audit);
         PushWindows = new PushWindows(dataSource, Options);
         StuckRuns = new StuckRuns(dataSource, Options);
         VanishedLocations = new VanishedLocations(dataSource, Options);

@@ -10,7 +10,8 @@ public static class GovernanceSchemes
 
     public const string UserRefClaim = "catalog:user_ref";
     public const string TokenScopeClaim = "catalog:token_scope";
-    public const string TokenIdClaim = "catalog:token_id";
+    public const string TokenIdClaim = Catalog.Plugins.Security.IngestClaims.TokenId;
+    public const string TokenNamespaceClaim = Catalog.Plugins.Security.IngestClaims.Namespace;
 }
 
 /// <summary>What an API token may do. Tokens never change policies: that needs a person signed in.</summary>
