@@ -40,7 +40,7 @@ public static class LineageApi
 
         // Identical bodies share a location, so a client's retry is recognised as unchanged instead of applied twice.
         var location = $"api/v1/lineage/{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}";
-        var input = new HarvestInput(location, body) { Mode = HarvestMode.Delta };
+        var input = new HarvestInput(location, body) { Mode = HarvestMode.Delta, PushedBy = Pusher(request.HttpContext.User) };
         var result = await harvest.IngestAsync(OpenLineageFileHarvester.HarvesterKind, input,
             async (batch, ct) => await EventBatchReader.ReadAsync(input, batch, ct), cancellationToken);
 
@@ -53,6 +53,18 @@ public static class LineageApi
         return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid OpenLineage event",
             detail: result.Errors.Count > 0 ? result.Errors[0].Reason : "The body is not an OpenLineage event.",
             extensions: new Dictionary<string, object?> { ["errors"] = Describe(result.Errors), ["rawInputId"] = result.RawInputId });
+    }
+
+    /// <summary>
+    /// Who pushes: a token writes only the namespaces it is bound to; an admin's session (no token) is bound to none.
+    /// The engine judges every push as the <c>openlineage-push</c> source (Catalog:Harvesting:Trust).
+    /// </summary>
+    private static HarvestPusher Pusher(System.Security.Claims.ClaimsPrincipal user)
+    {
+        var actor = user.FindFirst(IngestClaims.UserRef)?.Value ?? (user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "signed-in user" : "anonymous");
+        if (!long.TryParse(user.FindFirst(IngestClaims.TokenId)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var tokenId))
+            return new HarvestPusher(actor, null, null);
+        return new HarvestPusher(actor, tokenId, [.. user.FindAll(IngestClaims.Namespace).Select(c => c.Value)]);
     }
 
     private static List<string> Describe(IReadOnlyList<HarvestError> errors) =>
