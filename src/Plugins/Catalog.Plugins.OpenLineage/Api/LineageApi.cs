@@ -46,6 +46,9 @@ public static class LineageApi
 
         if (result.Succeeded)
             return result.Errors.Count == 0 ? TypedResults.Created() : TypedResults.Created((string?)null, new { warnings = Describe(result.Errors) });
+        // Datasets outside the token's namespaces were refused, and everything else landed: the event is valid.
+        if (result.Status == BatchStatus.AppliedWithErrors && result.Errors.All(e => e.Position == "namespace"))
+            return TypedResults.Created((string?)null, new { warnings = Describe(result.Errors) });
         if (result.Errors.Any(e => e.Position == "commit"))
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The event could not be stored",
                 detail: "The event was kept and can be replayed; the catalog database refused the change.",
