@@ -60,7 +60,7 @@ public sealed class HarvestBatch : IHarvestBatch
         try
         {
             var outcome = await scope.Applier.ApplyAsync(
-                new BatchRequest(scope.RunId, scope.Target, scope.Harvester, Input, RawInputId, ContentHash, items, errors, Force), cancellationToken);
+                new BatchRequest(scope.RunId, scope.Target, scope.Harvester, Input, RawInputId, ContentHash, items, errors, Force) { IsPush = scope.IsPush }, cancellationToken);
             Result = outcome.Kind == BatchOutcomeKind.Unchanged
                 ? new BatchResult(BatchStatus.Unchanged, 0, 0, [])
                 : new BatchResult(outcome.Errors.Count == 0 ? BatchStatus.Applied : BatchStatus.AppliedWithErrors, outcome.ItemsApplied, outcome.EntitiesRemoved, outcome.Errors);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Catalog.Harvesting.Storage;
+using Catalog.Harvesting.Trust;
 using Catalog.Plugins.Harvesting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,10 +15,18 @@ namespace Catalog.Harvesting;
 public sealed class HarvestEngine : IHarvestService
 {
     public HarvestEngine(NpgsqlDataSource dataSource, IOptions<HarvestingOptions> options, TimeProvider? clock = null)
+        : this(dataSource, options, Microsoft.Extensions.Options.Options.Create(new TrustOptions()), audit: null, clock)
+    {
+    }
+
+    /// <param name="trust">Which source may set which governance facts (Catalog:Harvesting:Trust).</param>
+    /// <param name="audit">Writes every governance change a harvest makes into the audit trail; null audits nothing.</param>
+    /// <param name="clock">The clock push windows are keyed by; the system clock when null.</param>
+    public HarvestEngine(NpgsqlDataSource dataSource, IOptions<HarvestingOptions> options, IOptions<TrustOptions> trust, IHarvestAudit? audit, TimeProvider? clock = null)
     {
         Options = options.Value;
         Ledger = new HarvestLedger(dataSource);
-        Applier = new BatchApplier(dataSource, Options);
+        Applier = new BatchApplier(dataSource, Options, trust.Value, audit);
         PushWindows = new PushWindows(dataSource, Options, clock ?? TimeProvider.System);
         StuckRuns = new StuckRuns(dataSource, Options);
         VanishedLocations = new VanishedLocations(dataSource, Options);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Catalog.Harvesting;
 
@@ -19,9 +20,14 @@ public static class HarvestingServiceCollectionExtensions
         options.Validate(o => !o.Validate().Any(), "Catalog:Harvesting is invalid: MaxRemovalShare must be 0–1, MaxInputBytes at least 1024, " +
                 "HeartbeatSeconds at least 1, AbandonAfterMinutes longer than two heartbeats, PushWindowMinutes 1–1440.")
             .ValidateOnStart();
+        var trust = services.AddOptions<Trust.TrustOptions>();
+        if (configuration is not null) trust.Bind(configuration.GetSection(Trust.TrustOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Trust.TrustOptions>, Trust.TrustOptionsValidator>());
+        trust.ValidateOnStart();
         // Idempotent: the host and plugins that push (OpenLineage) may both call this.
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<HarvestEngine>();
+        services.TryAddSingleton(sp => new HarvestEngine(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<HarvestingOptions>>(),
+            sp.GetRequiredService<IOptions<Trust.TrustOptions>>(), sp.GetService<Trust.IHarvestAudit>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IHarvestService>(sp => sp.GetRequiredService<HarvestEngine>());
         services.TryAddSingleton<HarvestRunner>();
         services.TryAddSingleton<RawInputReplayer>();

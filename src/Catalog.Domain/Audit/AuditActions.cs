@@ -24,4 +24,7 @@ public static class AuditActions
     public const string AccessRequestDenied = "access-request.denied";
     public const string UserCreated = "user.created";
     public const string AuditVerified = "audit.verified";
+
+    /// <summary>A harvest (or a push) changed an owner, classification, access or retention: <c>harvest.owner-changed</c> etc.</summary>
+    public static string HarvestChanged(string fact) => $"harvest.{fact}-changed";
 }

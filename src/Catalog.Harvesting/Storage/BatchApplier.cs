@@ -1,4 +1,5 @@
 using Catalog.Domain.Entities;
+using Catalog.Harvesting.Trust;
 using Catalog.Plugins.Harvesting;
 using Npgsql;
 using static Catalog.Harvesting.Storage.SqlCommands;
@@ -7,7 +8,11 @@ namespace Catalog.Harvesting.Storage;
 
 /// <summary>What to apply: one input's items and the errors its harvester already reported.</summary>
 internal sealed record BatchRequest(Guid? RunId, string? Target, string Harvester, HarvestInput Input, long RawInputId, string ContentHash,
-    IReadOnlyList<HarvestItem> Items, IReadOnlyList<HarvestError> Errors, bool Force);
+    IReadOnlyList<HarvestItem> Items, IReadOnlyList<HarvestError> Errors, bool Force)
+{
+    /// <summary>Pushed outside a harvest run (an OpenLineage POST): judged as the harvester's push source.</summary>
+    public bool IsPush { get; init; }
+}
 
 internal enum BatchOutcomeKind { Applied, Unchanged }
 
@@ -20,7 +25,7 @@ internal sealed record BatchOutcome(BatchOutcomeKind Kind, int ItemsApplied, int
 /// that fails retries item by item in savepoints so one bad item costs only itself. Then stale removal, the content
 /// hash, the raw input's status and the errors are written in the same transaction.
 /// </summary>
-internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOptions options)
+internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOptions options, TrustOptions trust, IHarvestAudit? audit)
 {
     private const int Attempts = 3;
 
@@ -29,11 +34,11 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
     // than bare: its upsert then changes nothing, and its search document is built once instead of twice.
     private const string InsertStubs = """
         INSERT INTO entities (kind, namespace, name, title, description, owner_ref, platform, location,
-                              classification, visibility, lifecycle, tags, source_location, removed_at)
+                              classification, visibility, lifecycle, tags, source_location, removed_at, described_by)
         SELECT k, n, m, t, d, o, p, l, COALESCE(c, 'internal'), COALESCE(v, 'everyone'), COALESCE(lc, 'active'),
-               ARRAY(SELECT jsonb_array_elements_text(tg::jsonb)), s, CASE WHEN lc IN ('removed', 'deleted') THEN now() END
+               ARRAY(SELECT jsonb_array_elements_text(tg::jsonb)), s, CASE WHEN lc IN ('removed', 'deleted') THEN now() END, db
         FROM unnest(@kinds, @namespaces, @names, @titles, @descriptions, @owners, @platforms, @locations,
-                    @classifications, @visibilities, @lifecycles, @tags, @sources) AS u(k, n, m, t, d, o, p, l, c, v, lc, tg, s)
+                    @classifications, @visibilities, @lifecycles, @tags, @sources, @described_by) AS u(k, n, m, t, d, o, p, l, c, v, lc, tg, s, db)
         ORDER BY k, n, m
         ON CONFLICT (kind, namespace, name) DO NOTHING
         """;
@@ -58,22 +63,27 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
 
     public async Task<BatchOutcome> ApplyAsync(BatchRequest request, CancellationToken cancellationToken)
     {
-        var context = new PlanContext(request.Harvester, request.Input.Location, request.Input.Mode);
+        // The trust model first: what the source may not set becomes a claim, what a token may not write is refused.
+        var filter = new TrustFilter(trust, TrustOptions.SourceOf(request.Harvester, request.IsPush), request.Input);
+        var context = new PlanContext(request.Harvester, request.Input.Location, request.Input.Mode) { Rules = filter.RuleFor };
+        var (items, refused) = filter.Apply(request.Items);
         var errors = new List<HarvestError>(request.Errors);
+        errors.AddRange(refused);
         var plans = new List<ItemPlan>();
-        for (var i = 0; i < request.Items.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            var (plan, problem) = ItemPlanner.Plan(i, request.Items[i], context);
+            var (plan, problem) = ItemPlanner.Plan(i, items[i], context);
             problem ??= plan?.References.Any(r => r.Kind is null) == true ? "an entity reference is empty" : null;
-            if (problem is not null) errors.Add(ItemError(request.Input, i, request.Items[i], problem));
+            if (problem is not null) errors.Add(ItemError(request.Input, i, items[i], problem));
             else plans.Add(plan!);
         }
+        var changeSource = new HarvestChangeSource(filter.Source, request.Harvester, request.Input.Location, request.RunId, request.Input.PushedBy);
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ApplyOnceAsync(request, plans, errors, cancellationToken);
+                return await ApplyOnceAsync(request, context, changeSource, plans, errors, cancellationToken);
             }
             catch (PostgresException e) when (attempt < Attempts && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
             {
@@ -83,14 +93,15 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         }
     }
 
-    private async Task<BatchOutcome> ApplyOnceAsync(BatchRequest request, IReadOnlyList<ItemPlan> plans, IReadOnlyList<HarvestError> plannedErrors, CancellationToken cancellationToken)
+    private async Task<BatchOutcome> ApplyOnceAsync(BatchRequest request, PlanContext context, HarvestChangeSource changeSource,
+        IReadOnlyList<ItemPlan> plans, IReadOnlyList<HarvestError> plannedErrors, CancellationToken cancellationToken)
     {
         var location = request.Input.Location;
         var errors = new List<HarvestError>(plannedErrors);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        if (await LockAndReadProcessedHashAsync(connection, transaction, request, cancellationToken) == request.ContentHash && !request.Force)
+        if (await LockAndReadProcessedHashAsync(connection, transaction, request, audit is not null, cancellationToken) == request.ContentHash && !request.Force)
         {
             await FinishRawAsync(connection, transaction, request.RawInputId, "skipped", "unchanged: processed by another indexer meanwhile", cancellationToken);
             if (request.Target is not null) await StampSeenAsync(connection, transaction, request, cancellationToken);
@@ -101,7 +112,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         var full = request.Input.Mode == HarvestMode.Full;
         var claimedBefore = full ? await StaleRemover.CountClaimedAsync(connection, transaction, [location], cancellationToken) : 0;
 
-        var applied = await ApplyAllAsync(connection, transaction, plans, errors, request.Input, cancellationToken);
+        var applied = await ApplyAllAsync(connection, transaction, plans, errors, request.Input, context, cancellationToken);
 
         var removed = 0;
         if (full && errors.Count == 0)
@@ -128,18 +139,37 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
             foreach (var error in errors) batch.BatchCommands.Add(HarvestLedger.ErrorCommand(request.RunId, request.Harvester, error, request.RawInputId));
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
+        if (audit is not null) await AuditChangesAsync(connection, transaction, changeSource, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BatchOutcome(BatchOutcomeKind.Applied, applied, removed, errors);
     }
 
+    // What the triggers of migration 0620 collected in this transaction, oldest first; taken out as it is audited.
+    private const string TakeChanges = """
+        WITH taken AS (DELETE FROM harvest_governance_changes WHERE tx = txid_current() RETURNING *)
+        SELECT entity_ref, fact, change, before::text, after::text FROM taken ORDER BY id
+        """;
+
+    /// <summary>Every owner, classification, access and retention change of this transaction, into the audit trail before it commits.</summary>
+    private async Task AuditChangesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, HarvestChangeSource source, CancellationToken cancellationToken)
+    {
+        var changes = new List<GovernanceChange>();
+        await using (var command = new NpgsqlCommand(TakeChanges, connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+                changes.Add(new GovernanceChange(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        if (changes.Count > 0) await audit!.RecordAsync(connection, transaction, source, changes, cancellationToken);
+    }
+
     /// <summary>All items in one round trip; when that fails, item by item in savepoints. Returns how many landed.</summary>
     private static async Task<int> ApplyAllAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ItemPlan> plans,
-        List<HarvestError> errors, HarvestInput input, CancellationToken cancellationToken)
+        List<HarvestError> errors, HarvestInput input, PlanContext context, CancellationToken cancellationToken)
     {
         if (plans.Count == 0) return 0;
         try
         {
-            var noRowErrors = await ExecuteAsync(connection, transaction, plans, "all_items", ClaimedLocation(input), cancellationToken);
+            var noRowErrors = await ExecuteAsync(connection, transaction, plans, "all_items", context, cancellationToken);
             errors.AddRange(noRowErrors.Select(e => new HarvestError(input.Location, e.Reason) { Position = e.Plan.Describe() }));
             return plans.Count;
         }
@@ -153,7 +183,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         {
             try
             {
-                var noRowErrors = await ExecuteAsync(connection, transaction, [plan], "item", ClaimedLocation(input), cancellationToken);
+                var noRowErrors = await ExecuteAsync(connection, transaction, [plan], "item", context, cancellationToken);
                 errors.AddRange(noRowErrors.Select(e => new HarvestError(input.Location, e.Reason) { Position = e.Plan.Describe() }));
                 applied++;
             }
@@ -172,13 +202,13 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
     /// fails, the ones after it are not run and the caller rolls back to <paramref name="savepoint"/>.
     /// </summary>
     private static async Task<List<(ItemPlan Plan, string Reason)>> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<ItemPlan> plans, string savepoint, string? claimedLocation, CancellationToken cancellationToken)
+        IReadOnlyList<ItemPlan> plans, string savepoint, PlanContext context, CancellationToken cancellationToken)
     {
         var references = plans.SelectMany(p => p.References).Distinct().OrderBy(r => r.ToString(), StringComparer.Ordinal).ToList();
         var refs = references.Select(r => r.ToString()).ToArray();
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {savepoint}"));
-        batch.BatchCommands.Add(Stubs(references, plans, claimedLocation));
+        batch.BatchCommands.Add(Stubs(references, plans, context));
         batch.BatchCommands.Add(Command(InsertDatasetRows, TextArray("refs", refs)));
         batch.BatchCommands.Add(Command(InsertJobRows, TextArray("refs", refs)));
         batch.BatchCommands.Add(Command(LockEntities, TextArray("refs", refs)));
@@ -201,8 +231,9 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
     /// after the lock is granted, so it sees what another indexer committed under the same lock.
     /// </summary>
     private static async Task<string?> LockAndReadProcessedHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchRequest request,
-        CancellationToken cancellationToken)
+        bool audited, CancellationToken cancellationToken)
     {
+        // Turns on the governance-change triggers for this transaction only (see AuditChangesAsync).
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
@@ -210,6 +241,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
                 Command("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", Text("key", $"{request.Harvester}\n{request.Input.Location}")),
                 Command("SELECT content_hash FROM harvest_inputs WHERE harvester = @harvester AND location = @location AND status = 'processed'",
                     Text("harvester", request.Harvester), Text("location", request.Input.Location)),
+                Command("SELECT set_config('catalog.harvest_audit', @audited, true)", Text("audited", audited ? "on" : "off")),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -241,13 +273,11 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
         Command("UPDATE raw_inputs SET status = @status, error = @error WHERE id = @id",
             Long("id", rawInputId), Text("status", status), Text("error", HarvestLedger.RawError(error)));
 
-    private static string? ClaimedLocation(HarvestInput input) => input.Mode == HarvestMode.Full ? input.Location : null;
-
-    private static NpgsqlBatchCommand Stubs(IReadOnlyList<EntityRef> references, IReadOnlyList<ItemPlan> plans, string? claimedLocation)
+    private static NpgsqlBatchCommand Stubs(IReadOnlyList<EntityRef> references, IReadOnlyList<ItemPlan> plans, PlanContext context)
     {
         var reported = new Dictionary<EntityRef, EntityValues>();
         foreach (var plan in plans)
-            if (plan.ReportedEntity is { } entity) reported.TryAdd(entity.Ref, EntityPlans.Values(entity, claimedLocation));
+            if (plan.ReportedEntity is { } entity) reported.TryAdd(entity.Ref, EntityPlans.Values(entity, context.ClaimedLocation, context.DescribedBy(entity.Ref)));
         var rows = references.Select(r => reported.GetValueOrDefault(r)).ToList();
         return Command(InsertStubs,
             TextArray("kinds", references.Select(r => r.Kind)), TextArray("namespaces", references.Select(r => r.Namespace)),
@@ -257,7 +287,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
             TextArray("locations", rows.Select(v => v?.Location)), TextArray("classifications", rows.Select(v => v?.Classification)),
             TextArray("visibilities", rows.Select(v => v?.Visibility)), TextArray("lifecycles", rows.Select(v => v?.Lifecycle)),
             TextArray("tags", rows.Select(v => v is null ? null : System.Text.Json.JsonSerializer.Serialize(v.Tags))),
-            TextArray("sources", rows.Select(v => v?.Source)));
+            TextArray("sources", rows.Select(v => v?.Source)), TextArray("described_by", rows.Select(v => v?.DescribedBy)));
     }
 
     private static bool IsTransient(PostgresException e) =>

@@ -15,9 +15,9 @@ internal static class EntityPlans
     // can restrict an entity but never open it up again (most sources cannot say "everyone"; the portal can).
     private const string UpsertEntity = $"""
         INSERT INTO entities AS e (kind, namespace, name, title, description, owner_ref, platform, location,
-                                   classification, visibility, lifecycle, tags, source_location, removed_at)
+                                   classification, visibility, lifecycle, tags, source_location, removed_at, described_by)
         VALUES (@kind, @namespace, @name, @title, @description, @owner, @platform, @location,
-                @classification, @visibility, @lifecycle, @tags, @source, CASE WHEN @lifecycle IN ('removed', 'deleted') THEN now() END)
+                @classification, @visibility, @lifecycle, @tags, @source, CASE WHEN @lifecycle IN ('removed', 'deleted') THEN now() END, @described_by)
         ON CONFLICT (kind, namespace, name) DO UPDATE SET
             ({EntityColumns}) = ({EntityMerge}),
             updated_at = now()
@@ -28,14 +28,18 @@ internal static class EntityPlans
     // not rewritten, so its row, its search document and its indexes are left alone and updated_at says when it last
     // changed.
     private const string EntityColumns =
-        "title, description, owner_ref, platform, location, classification, visibility, lifecycle, removed_at, tags, source_location";
+        "title, description, owner_ref, platform, location, classification, visibility, lifecycle, removed_at, tags, source_location, described_by";
 
     private const string StoredEntity =
-        "e.title, e.description, e.owner_ref, e.platform, e.location, e.classification, e.visibility, e.lifecycle, e.removed_at, e.tags, e.source_location";
+        "e.title, e.description, e.owner_ref, e.platform, e.location, e.classification, e.visibility, e.lifecycle, e.removed_at, e.tags, e.source_location, e.described_by";
 
-    private const string EntityMerge = """
-        COALESCE(EXCLUDED.title, e.title),
-        COALESCE(EXCLUDED.description, e.description),
+    // A source that is not authoritative (@guarded, see TrustOptions) only fills what an authoritative source that
+    // described the entity (described_by) left empty: a producer's push never rewrites the owners' description.
+    private const string Protected = "@guarded AND e.described_by IS NOT NULL";
+
+    private const string EntityMerge = $$"""
+        CASE WHEN {{Protected}} THEN COALESCE(e.title, EXCLUDED.title) ELSE COALESCE(EXCLUDED.title, e.title) END,
+        CASE WHEN {{Protected}} THEN COALESCE(e.description, EXCLUDED.description) ELSE COALESCE(EXCLUDED.description, e.description) END,
         COALESCE(EXCLUDED.owner_ref, e.owner_ref),
         COALESCE(EXCLUDED.platform, e.platform),
         COALESCE(EXCLUDED.location, e.location),
@@ -47,7 +51,8 @@ internal static class EntityPlans
         (SELECT COALESCE(array_agg(t ORDER BY first), '{}')
          FROM (SELECT t, min(o) AS first FROM unnest(e.tags || EXCLUDED.tags) WITH ORDINALITY AS u(t, o)
                GROUP BY t ORDER BY min(o) LIMIT 100) AS kept),
-        COALESCE(EXCLUDED.source_location, e.source_location)
+        COALESCE(EXCLUDED.source_location, e.source_location),
+        COALESCE(EXCLUDED.described_by, e.described_by)
         """;
 
     private const string UpsertDataset = $"""
@@ -61,8 +66,9 @@ internal static class EntityPlans
     private const string DatasetMerge =
         "CASE WHEN EXCLUDED.partitioning <> 'none' THEN EXCLUDED.partitioning ELSE d.partitioning END, COALESCE(EXCLUDED.storage_class, d.storage_class)";
 
-    private const string DeleteFieldsNotIn = """
-        DELETE FROM dataset_fields WHERE entity_id = (SELECT id FROM entities WHERE ref = @ref) AND NOT (name = ANY(@names))
+    // The schema of an entity an authoritative source described is that source's to change (see Protected).
+    private const string DeleteFieldsNotIn = $"""
+        DELETE FROM dataset_fields WHERE entity_id = (SELECT id FROM entities e WHERE ref = @ref AND NOT ({Protected})) AND NOT (name = ANY(@names))
         """;
 
     // Merged field lists append new fields after the known ones; complete lists also set the order. Unchanged fields
@@ -77,7 +83,7 @@ internal static class EntityPlans
         FROM entities e,
              unnest(@ordinals, @names, @types, @descriptions, @nullables, @tags, @classifications)
                  AS u(ordinal, name, data_type, description, nullable, tags, classification)
-        WHERE e.ref = @ref
+        WHERE e.ref = @ref AND NOT ({Protected})
         ON CONFLICT (entity_id, name) DO UPDATE SET
             ({FieldColumns}) = ({FieldMerge})
         WHERE ({StoredField}) IS DISTINCT FROM ({FieldMerge})
@@ -124,8 +130,8 @@ internal static class EntityPlans
 
     public static PlannedCommand Entity(CatalogEntity entity, PlanContext context)
     {
-        var v = Values(entity, context.ClaimedLocation);
-        return new(Command(UpsertEntity,
+        var v = Values(entity, context.ClaimedLocation, context.DescribedBy(entity.Ref));
+        return new(Command(UpsertEntity, Text("described_by", v.DescribedBy), Bool("guarded", context.Guarded(entity.Ref)),
             Text("kind", v.Kind), Text("namespace", v.Namespace), Text("name", v.Name), Text("title", v.Title),
             Text("description", v.Description), Text("owner", v.Owner), Text("platform", v.Platform), Text("location", v.Location),
             Text("classification", v.Classification), Text("visibility", v.Visibility), Text("lifecycle", v.Lifecycle),
@@ -137,11 +143,11 @@ internal static class EntityPlans
     /// these same values, so the upsert that follows finds nothing to change and does not rebuild its search document
     /// a second time.
     /// </summary>
-    public static EntityValues Values(CatalogEntity entity, string? claimedLocation) => new(
+    public static EntityValues Values(CatalogEntity entity, string? claimedLocation, string? describedBy) => new(
         entity.Ref.Kind, entity.Ref.Namespace, entity.Ref.Name,
         Bound.Text(entity.Title, MetadataLimits.Title), Bound.Text(entity.Description, MetadataLimits.Description),
         entity.Owner?.ToString(), Bound.Text(entity.Platform, MetadataLimits.Title), Bound.Text(entity.Location, MetadataLimits.FieldType),
-        Wire.Of(entity.Classification), Wire.Of(entity.Visibility), Wire.Of(entity.Lifecycle), Bound.Tags(entity.Tags), claimedLocation);
+        Wire.Of(entity.Classification), Wire.Of(entity.Visibility), Wire.Of(entity.Lifecycle), Bound.Tags(entity.Tags), claimedLocation, describedBy);
 
     public static IReadOnlyList<PlannedCommand> Dataset(DatasetFound found, PlanContext context)
     {
@@ -157,8 +163,9 @@ internal static class EntityPlans
         // An empty list never means "this dataset has no columns": it means the source said nothing about them.
         if (fields.Count == 0) return commands;
         if (found.FieldsComplete)
-            commands.Add(new(Command(DeleteFieldsNotIn, Text("ref", reference), TextArray("names", fields.Select(f => f.Name)))));
-        commands.Add(new(Command(UpsertFields, Text("ref", reference), Bool("complete", found.FieldsComplete),
+            commands.Add(new(Command(DeleteFieldsNotIn, Text("ref", reference), Bool("guarded", context.Guarded(dataset.Entity.Ref)),
+                TextArray("names", fields.Select(f => f.Name)))));
+        commands.Add(new(Command(UpsertFields, Text("ref", reference), Bool("complete", found.FieldsComplete), Bool("guarded", context.Guarded(dataset.Entity.Ref)),
             IntArray("ordinals", Enumerable.Range(0, fields.Count)),
             TextArray("names", fields.Select(f => f.Name)),
             TextArray("types", fields.Select(f => f.Type)),
@@ -185,4 +192,5 @@ internal static class EntityPlans
 
 /// <summary>The columns of an entity row as a harvest writes them (see <see cref="EntityPlans.Values"/>).</summary>
 internal sealed record EntityValues(string Kind, string Namespace, string Name, string? Title, string? Description, string? Owner,
-    string? Platform, string? Location, string Classification, string Visibility, string Lifecycle, IReadOnlyList<string> Tags, string? Source);
+    string? Platform, string? Location, string Classification, string Visibility, string Lifecycle, IReadOnlyList<string> Tags, string? Source,
+    string? DescribedBy);

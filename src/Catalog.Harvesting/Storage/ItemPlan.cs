@@ -41,6 +41,15 @@ internal sealed record PlannedCommand(NpgsqlBatchCommand Command, string? ErrorW
 /// <summary>What the planner needs to know about the input: who reports and whether it owns what it reports.</summary>
 internal sealed record PlanContext(string Harvester, string Location, HarvestMode Mode)
 {
+    /// <summary>The trust rule of this input's source for an entity (by its namespace); null trusts it as before the trust model.</summary>
+    public Func<EntityRef, Trust.SourceRule>? Rules { get; init; }
+
+    /// <summary>The source to record as the entity's describer: set only for authoritative sources.</summary>
+    public string? DescribedBy(EntityRef entity) => Rules?.Invoke(entity) is { } rule ? (rule.Authoritative ? rule.Source : null) : null;
+
+    /// <summary>True when this source may not rewrite what an authoritative source described.</summary>
+    public bool Guarded(EntityRef entity) => Rules?.Invoke(entity) is { Authoritative: false };
+
     /// <summary>Only Full inputs claim what they report; a pushed (delta) event never takes an entity from its file.</summary>
     public string? ClaimedLocation => Mode == HarvestMode.Full ? Location : null;
 

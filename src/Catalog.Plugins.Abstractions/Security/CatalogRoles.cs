@@ -11,4 +11,10 @@ public static class CatalogRoles
     public const string Owner = "owner";
     public const string Auditor = "auditor";
     public const string Admin = "admin";
+
+    /// <summary>
+    /// A machine account (a scheduler, a lineage producer): it may hold ingest tokens and nothing else beyond a viewer's
+    /// rights. People who are not admins cannot mint ingest tokens.
+    /// </summary>
+    public const string Service = "service";
 }

@@ -107,7 +107,7 @@ public sealed partial class SampleScheduler(
         foreach (var chunk in events.Chunk(EventsPerPush))
         {
             var body = Encoding.UTF8.GetBytes(string.Join('\n', chunk.Select(e => e.Json)));
-            var result = await OpenLineageIngest.PushAsync(harvest, body, cancellationToken);
+            var result = await OpenLineageIngest.PushAsync(harvest, body, pushedBy: null, cancellationToken);
             if (!result.Succeeded || result.Errors.Count > 0)
                 LogPushProblem(logger, result.Status.ToString(), result.Errors.Count, result.Errors.FirstOrDefault()?.Reason);
         }

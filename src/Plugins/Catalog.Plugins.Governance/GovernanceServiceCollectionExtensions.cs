@@ -111,6 +111,8 @@ public static class GovernanceServiceCollectionExtensions
     public static IServiceCollection AddGovernanceServices(this IServiceCollection services)
     {
         services.AddSingleton<AuditTrail>();
+        // Every governance change a harvest or push makes lands in the same hash-chained trail (Catalog.Harvesting.Trust).
+        services.TryAddSingleton<Catalog.Harvesting.Trust.IHarvestAudit, HarvestAuditWriter>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<AuditVerification>();
         services.AddSingleton<AccessReviewQuery>();

@@ -20,7 +20,21 @@ public sealed class HarvestDatabase : IAsyncLifetime
     public async Task DisposeAsync() => await DataSource.DisposeAsync();
 
     public HarvestEngine Engine(double maxRemovalShare = 0.5) =>
-        new(DataSource, Options.Create(new HarvestingOptions { MaxRemovalShare = maxRemovalShare }));
+        new(DataSource, Options.Create(new HarvestingOptions { MaxRemovalShare = maxRemovalShare }), Options.Create(TestTrust()), audit: null);
+
+    /// <summary>
+    /// The default trust model, plus the engine tests' own harvester kinds ("test" …) trusted like descriptors: these
+    /// tests are about merge and removal rules, which apply to what a trusted source may set.
+    /// </summary>
+    public static Catalog.Harvesting.Trust.TrustOptions TestTrust()
+    {
+        var trust = new Catalog.Harvesting.Trust.TrustOptions();
+        string[] kinds = ["test", "pushwin", "other"];
+        trust.AdditionalSources = kinds;
+        foreach (var kind in kinds.SelectMany(k => new[] { k, k + Catalog.Harvesting.Trust.TrustOptions.PushSuffix }))
+            trust.Sources[kind] = new() { Sets = ["owner", "classification", "access", "retention"], Authoritative = true };
+        return trust;
+    }
 
     public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
     {

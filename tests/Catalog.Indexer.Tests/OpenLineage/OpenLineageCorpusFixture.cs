@@ -19,7 +19,12 @@ public sealed class OpenLineageCorpusFixture : IAsyncLifetime
     {
         await Db.InitializeAsync();
         var harvester = new OpenLineageFileHarvester(Options.Create(new OpenLineageOptions()));
-        var runner = new HarvestRunner([harvester], Db.Engine(), NullLogger<HarvestRunner>.Instance);
+        // OpenLineage files set no governance facts by default; the Airflow host's namespace is configured to let them set
+        // owners, as a deployment that trusts its own scheduler would (Catalog:Harvesting:Trust:Namespaces).
+        var trust = Harvesting.HarvestDatabase.TestTrust();
+        trust.Namespaces["http://airflow-host:8081"] = new() { ["openlineage"] = new() { Sets = ["owner"] } };
+        var engine = new HarvestEngine(Db.DataSource, Options.Create(new HarvestingOptions()), Options.Create(trust), audit: null);
+        var runner = new HarvestRunner([harvester], engine, NullLogger<HarvestRunner>.Instance);
         var root = Corpus.Path("openlineage");
         FilesInCorpus = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Count(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".jsonl", StringComparison.Ordinal) || f.EndsWith(".ndjson", StringComparison.Ordinal));

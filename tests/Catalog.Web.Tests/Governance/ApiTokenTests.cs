@@ -16,7 +16,8 @@ public sealed class ApiTokenTests(GovernanceWebFactory portal)
     private async Task<(long Id, string Secret)> CreateAsync(Persona persona, params string[] scopes)
     {
         var session = await portal.SessionAsync(persona);
-        var response = await session.PostJsonAsync("/api/governance/tokens", new { name = $"test {Guid.NewGuid():N}", scopes, lifetimeDays = 1 });
+        string[] namespaces = scopes.Contains("ingest") ? ["*"] : [];
+        var response = await session.PostJsonAsync("/api/governance/tokens", new { name = $"test {Guid.NewGuid():N}", scopes, lifetimeDays = 1, namespaces });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (body.GetProperty("id").GetInt64(), body.GetProperty("token").GetString()!);
@@ -58,7 +59,7 @@ public sealed class ApiTokenTests(GovernanceWebFactory portal)
     [Fact]
     public async Task A_token_of_the_owner_cannot_change_a_policy_and_the_attempt_is_audited()
     {
-        var (_, secret) = await CreateAsync(Personas.Owner, "read", "ingest");
+        var (_, secret) = await CreateAsync(Personas.Owner, "read");
         using var client = Bearer(secret);
         var denied = await portal.CountAuditAsync("access.denied", Personas.Owner.Actor);
 
@@ -102,7 +103,7 @@ public sealed class ApiTokenTests(GovernanceWebFactory portal)
     [InlineData("read", false)]
     public async Task Ingest_needs_a_token_with_the_ingest_scope(string scope, bool allowed)
     {
-        var (_, secret) = await CreateAsync(Personas.Viewer, scope);
+        var (_, secret) = await CreateAsync(Personas.Admin, scope);
         await using var scopeServices = portal.Services.CreateAsyncScope();
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scopeServices.ServiceProvider };
         context.Request.Headers.Authorization = $"Bearer {secret}";

@@ -79,7 +79,7 @@ public static class GovernanceApi
 
         api.MapGet("/tokens", async (ClaimsPrincipal user, ApiTokenService tokens, CancellationToken ct) =>
                 Results.Ok((await tokens.ListAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct))
-                    .Select(t => new TokenDto(t.Id, t.Name, t.Prefix, t.Scopes, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))))
+                    .Select(t => new TokenDto(t.Id, t.Name, t.Prefix, t.Scopes, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt) { Namespaces = t.Namespaces, DisabledReason = t.DisabledReason })))
             .RequireAuthorization(CatalogPolicies.Owner).WithName("ListTokens").WithSummary("Your API tokens (never their secrets).");
         api.MapPost("/tokens", CreateTokenAsync).RequireAuthorization(CatalogPolicies.Owner)
             .WithName("CreateToken").WithSummary("Creates an API token; the response is the only time its secret is shown.");
@@ -113,15 +113,11 @@ public static class GovernanceApi
         if (!person.IsAllowed) return Outcome.Denied(person).ToResult();
         var name = body.Name?.Trim() ?? "";
         var scopes = body.Scopes ?? [];
-        if (name.Length is 0 or > ApiTokenService.MaxNameLength)
-            return Outcome.Invalid("name", $"Name the token (1 to {ApiTokenService.MaxNameLength} characters), e.g. 'airflow-prod lineage'.").ToResult();
-        if (scopes.Count == 0 || scopes.Any(s => !TokenScopes.All.Contains(s)))
-            return Outcome.Invalid("scopes", $"Choose scopes among: {string.Join(", ", TokenScopes.All)}.").ToResult();
-        if (body.LifetimeDays is < 0 or > 3650)
-            return Outcome.Invalid("lifetimeDays", "A token lives 1 to 3650 days (0 for no expiry).").ToResult();
-        var created = await tokens.CreateAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, GovernanceGate.ActorOf(user), name, scopes, body.LifetimeDays, ct);
+        var namespaces = body.Namespaces ?? [];
+        if (TokenRequest.Check(user, name, scopes, namespaces, body.LifetimeDays) is { } refused) return refused.ToResult();
+        var created = await tokens.CreateAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, GovernanceGate.ActorOf(user), name, scopes, body.LifetimeDays, ct, namespaces);
         return Results.Ok(new CreatedTokenDto(created.Info.Id, created.Info.Name, created.Secret, created.Info.Scopes, created.Info.ExpiresAt,
-            "Copy the token now: it is stored only as a hash and cannot be shown again."));
+            "Copy the token now: it is stored only as a hash and cannot be shown again.") { Namespaces = created.Info.Namespaces });
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInService signIn)

@@ -18,12 +18,20 @@ public sealed record DecisionDto(bool Approve, int Version, string? Reason);
 
 public sealed record SuggestionDecisionDto(string Field, string Suggested, bool Accept, int Version);
 
-public sealed record CreateTokenDto(string? Name, IReadOnlyList<string>? Scopes, int? LifetimeDays);
+/// <param name="Namespaces">For ingest tokens: the namespaces it may write, or ["*"] for all.</param>
+public sealed record CreateTokenDto(string? Name, IReadOnlyList<string>? Scopes, int? LifetimeDays, IReadOnlyList<string>? Namespaces = null);
 
-public sealed record CreatedTokenDto(long Id, string Name, string Token, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt, string Notice);
+public sealed record CreatedTokenDto(long Id, string Name, string Token, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt, string Notice)
+{
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+}
 
 public sealed record TokenDto(long Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
-    DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+    DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt)
+{
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+    public string? DisabledReason { get; init; }
+}
 
 public sealed record AuditVerificationDto(bool Intact, long Verified, long? BrokenAt, string? Problem, string? HeadHash);
 

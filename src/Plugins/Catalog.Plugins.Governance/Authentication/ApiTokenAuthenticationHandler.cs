@@ -47,6 +47,7 @@ public sealed class ApiTokenAuthenticationHandler(
             new(GovernanceSchemes.TokenIdClaim, identity.TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(identity.Scopes.Select(s => new Claim(GovernanceSchemes.TokenScopeClaim, s)));
+        claims.AddRange(identity.Namespaces.Select(n => new Claim(GovernanceSchemes.TokenNamespaceClaim, n)));
         claims.AddRange(identity.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));

@@ -10,6 +10,12 @@ namespace Catalog.Plugins.Governance.Authentication;
 public sealed record ApiTokenInfo(long Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, string? LastUsedFrom)
 {
+    /// <summary>The namespaces an ingest token may write (<c>*</c> for all); empty for read tokens.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    /// <summary>Why the token stopped working without being revoked by its owner (migration 0620).</summary>
+    public string? DisabledReason { get; init; }
+
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 }
 
@@ -17,7 +23,10 @@ public sealed record ApiTokenInfo(long Id, string Name, string Prefix, IReadOnly
 public sealed record CreatedApiToken(ApiTokenInfo Info, string Secret);
 
 /// <summary>The identity behind a valid token.</summary>
-public sealed record TokenIdentity(long TokenId, string UserId, string UserName, string UserRef, IReadOnlyList<string> Scopes, IReadOnlyList<string> Roles);
+public sealed record TokenIdentity(long TokenId, string UserId, string UserName, string UserRef, IReadOnlyList<string> Scopes, IReadOnlyList<string> Roles)
+{
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+}
 
 /// <summary>Creates, lists, revokes and checks API tokens (<c>cat_</c> + 43 characters of base64url randomness).</summary>
 public sealed class ApiTokenService(NpgsqlDataSource dataSource, AuditTrail audit, TimeProvider time, IOptions<GovernanceOptions> options)
@@ -27,18 +36,36 @@ public sealed class ApiTokenService(NpgsqlDataSource dataSource, AuditTrail audi
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
-    public async Task<CreatedApiToken> CreateAsync(string userId, string actorRef, string name, IReadOnlyCollection<string> scopes, int? lifetimeDays, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a token. An ingest token needs an admin or service account and the namespaces it may write (checked
+    /// here too, so no caller can mint one for anyone else): <see cref="TokenRequest"/> gives callers the precise answer.
+    /// </summary>
+    public async Task<CreatedApiToken> CreateAsync(string userId, string actorRef, string name, IReadOnlyCollection<string> scopes, int? lifetimeDays,
+        CancellationToken cancellationToken = default, IReadOnlyCollection<string>? namespaces = null)
     {
+        var bound = (namespaces ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var prefix = secret[..10];
         var days = lifetimeDays ?? options.Value.DefaultTokenLifetimeDays;
         DateTimeOffset? expires = days > 0 ? time.GetUtcNow().AddDays(days) : null;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (scopes.Contains(TokenScopes.Ingest))
+        {
+            if (bound.Length == 0) throw new ArgumentException("An ingest token needs the namespaces it may write ('*' for all).", nameof(namespaces));
+            await using var roles = new NpgsqlCommand("""
+                SELECT EXISTS (SELECT 1 FROM identity_user_roles ur JOIN identity_roles r ON r.id = ur.role_id
+                               WHERE ur.user_id = @user AND r.name IN ('admin', 'service'))
+                """, connection, transaction);
+            roles.Parameters.AddWithValue("user", userId);
+            if (await roles.ExecuteScalarAsync(cancellationToken) is not true)
+                throw new InvalidOperationException("Only admins and service accounts can hold ingest tokens.");
+        }
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, expires_at) VALUES (@user, @name, @prefix, @hash, @scopes, @expires)
+            INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, expires_at, namespaces) VALUES (@user, @name, @prefix, @hash, @scopes, @expires, @namespaces)
             RETURNING id, created_at
             """, connection, transaction);
+        insert.Parameters.AddWithValue("namespaces", bound);
         insert.Parameters.AddWithValue("user", userId);
         insert.Parameters.AddWithValue("name", name.Trim());
         insert.Parameters.AddWithValue("prefix", prefix);
@@ -54,17 +81,17 @@ public sealed class ApiTokenService(NpgsqlDataSource dataSource, AuditTrail audi
         }
         await audit.RecordAsync(connection, transaction, new AuditRecord(actorRef, AuditActions.TokenCreated, $"token:{id}")
         {
-            After = new { name = name.Trim(), prefix, scopes, expiresAt = expires, owner = actorRef },
+            After = new { name = name.Trim(), prefix, scopes, namespaces = bound, expiresAt = expires, owner = actorRef },
         }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CreatedApiToken(new ApiTokenInfo(id, name.Trim(), prefix, [.. scopes], created, expires, null, null, null), secret);
+        return new CreatedApiToken(new ApiTokenInfo(id, name.Trim(), prefix, [.. scopes], created, expires, null, null, null) { Namespaces = bound }, secret);
     }
 
     public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
-            SELECT id, name, prefix, scopes, created_at, expires_at, revoked_at, last_used_at, last_used_from
+            SELECT id, name, prefix, scopes, created_at, expires_at, revoked_at, last_used_at, last_used_from, namespaces, disabled_reason
             FROM api_tokens WHERE user_id = @user ORDER BY revoked_at IS NOT NULL, created_at DESC
             """, connection);
         command.Parameters.AddWithValue("user", userId);
@@ -72,7 +99,10 @@ public sealed class ApiTokenService(NpgsqlDataSource dataSource, AuditTrail audi
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             tokens.Add(new ApiTokenInfo(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<string[]>(3),
-                reader.GetFieldValue<DateTimeOffset>(4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7), reader.IsDBNull(8) ? null : reader.GetString(8)));
+                reader.GetFieldValue<DateTimeOffset>(4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7), reader.IsDBNull(8) ? null : reader.GetString(8))
+            {
+                Namespaces = reader.GetFieldValue<string[]>(9), DisabledReason = reader.IsDBNull(10) ? null : reader.GetString(10),
+            });
         return tokens;
     }
 
@@ -104,14 +134,14 @@ public sealed class ApiTokenService(NpgsqlDataSource dataSource, AuditTrail audi
             WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
               AND u.id = t.user_id AND (u.lockout_end IS NULL OR u.lockout_end < now())
             RETURNING t.id, u.id, u.user_name, u.catalog_user_ref, t.scopes,
-                      ARRAY(SELECT r.name FROM identity_user_roles ur JOIN identity_roles r ON r.id = ur.role_id WHERE ur.user_id = u.id)
+                      ARRAY(SELECT r.name FROM identity_user_roles ur JOIN identity_roles r ON r.id = ur.role_id WHERE ur.user_id = u.id), t.namespaces
             """, connection);
         command.Parameters.AddWithValue("hash", Hash(secret));
         command.Parameters.AddWithValue("from", NpgsqlTypes.NpgsqlDbType.Text, (object?)remoteAddress ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new TokenIdentity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            reader.GetFieldValue<string[]>(4), reader.GetFieldValue<string[]>(5));
+            reader.GetFieldValue<string[]>(4), reader.GetFieldValue<string[]>(5)) { Namespaces = reader.GetFieldValue<string[]>(6) };
     }
 
     private static DateTimeOffset? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);

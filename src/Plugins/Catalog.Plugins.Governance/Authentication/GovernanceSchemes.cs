@@ -8,9 +8,10 @@ public static class GovernanceSchemes
     public const string ApiToken = "ApiToken";
     public const string TrustedProxy = "TrustedProxy";
 
-    public const string UserRefClaim = "catalog:user_ref";
+    public const string UserRefClaim = global::Catalog.Plugins.Security.IngestClaims.UserRef;
     public const string TokenScopeClaim = "catalog:token_scope";
-    public const string TokenIdClaim = "catalog:token_id";
+    public const string TokenIdClaim = global::Catalog.Plugins.Security.IngestClaims.TokenId;
+    public const string TokenNamespaceClaim = global::Catalog.Plugins.Security.IngestClaims.Namespace;
 }
 
 /// <summary>What an API token may do. Tokens never change policies: that needs a person signed in.</summary>

@@ -30,7 +30,9 @@ public sealed class IngestHandler(IOptions<GovernanceOptions> options) : Authori
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, IngestRequirement requirement)
     {
         var user = context.User;
-        if (!options.Value.RequireIngestToken || (user.IsToken() && user.HasScope(TokenScopes.Ingest)) || (user.IsPerson() && user.IsInRole(CatalogRoles.Admin)))
+        // An ingest token speaks for an admin or a service account (TokenRequest): one whose account lost that role stops ingesting.
+        if (!options.Value.RequireIngestToken || (user.IsToken() && user.HasScope(TokenScopes.Ingest) && TokenRequest.MayMintIngest(user))
+            || (user.IsPerson() && user.IsInRole(CatalogRoles.Admin)))
             context.Succeed(requirement);
         return Task.CompletedTask;
     }

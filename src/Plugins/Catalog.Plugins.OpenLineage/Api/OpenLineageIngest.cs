@@ -12,11 +12,12 @@ namespace Catalog.Plugins.OpenLineage.Api;
 /// </summary>
 public static class OpenLineageIngest
 {
-    public static Task<IngestResult> PushAsync(IHarvestService harvest, byte[] body, CancellationToken cancellationToken)
+    /// <param name="pushedBy">The token or user that pushed the body (its namespaces bind what it may write); null for an in-process producer.</param>
+    public static Task<IngestResult> PushAsync(IHarvestService harvest, byte[] body, HarvestPusher? pushedBy, CancellationToken cancellationToken)
     {
         // Identical bodies share a location, so a client's retry is recognised as unchanged instead of applied twice.
         var location = $"api/v1/lineage/{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}";
-        var input = new HarvestInput(location, body) { Mode = HarvestMode.Delta };
+        var input = new HarvestInput(location, body) { Mode = HarvestMode.Delta, PushedBy = pushedBy };
         return harvest.IngestAsync(OpenLineageFileHarvester.HarvesterKind, input,
             async (batch, ct) => await EventBatchReader.ReadAsync(input, batch, ct), cancellationToken);
     }
