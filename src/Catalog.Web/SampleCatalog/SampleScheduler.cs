@@ -77,7 +77,7 @@ public sealed partial class SampleScheduler(
             var earliest = now.AddDays(-Math.Max(1, maxDays ?? options.Value.MaxCatchUpDays));
             if (from < earliest)
             {
-                LogGap(logger, from, earliest);
+                if (maxDays is null) LogGap(logger, from, earliest);
                 from = earliest;
             }
             var sent = await EmitAsync(connection, from, now, cancellationToken);

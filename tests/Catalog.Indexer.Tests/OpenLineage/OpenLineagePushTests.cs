@@ -97,6 +97,27 @@ public sealed class OpenLineagePushTests(HarvestDatabase db) : IClassFixture<Har
             "SELECT p.partition_key FROM partitions p JOIN entities e ON e.id = p.dataset_id WHERE e.ref = $1", $"dataset:warehouse:{job}_out"));
     }
 
+    [Theory]
+    [InlineData("stockholm_spring", "2027-03-27T23:00:00Z", "2027-03-28T22:00:00Z", "2027-03-28")] // a 23-hour local day
+    [InlineData("stockholm_autumn", "2026-10-24T22:00:00Z", "2026-10-25T23:00:00Z", "2026-10-25")] // a 25-hour local day
+    public async Task A_local_day_across_a_daylight_saving_change_is_still_a_daily_partition(string job, string start, string end, string expectedKey)
+    {
+        await db.ScalarAsync<int>($"""
+            WITH e AS (INSERT INTO entities (kind, namespace, name) VALUES ('job', 'scheduler', '{job}') RETURNING id)
+            INSERT INTO jobs (entity_id, schedule_kind, time_zone) SELECT id, 'daily', 'Europe/Stockholm' FROM e RETURNING 1
+            """);
+        var body = "{\"eventType\":\"COMPLETE\",\"eventTime\":\"" + end + "\",\"run\":{\"runId\":\"" + Guid.NewGuid() + "\"," +
+            "\"facets\":{\"nominalTime\":{\"nominalStartTime\":\"" + start + "\",\"nominalEndTime\":\"" + end + "\"}}}," +
+            "\"job\":{\"namespace\":\"scheduler\",\"name\":\"" + job + "\"}," +
+            "\"outputs\":[{\"namespace\":\"warehouse\",\"name\":\"" + job + "_out\",\"outputFacets\":{\"outputStatistics\":{\"rowCount\":10,\"size\":100}}}]}";
+
+        var result = await IngestAsync(job, System.Text.Encoding.UTF8.GetBytes(body));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal($"{expectedKey} daily", await db.ScalarAsync<string>(
+            "SELECT p.partition_key || ' ' || p.granularity FROM partitions p JOIN entities e ON e.id = p.dataset_id WHERE e.ref = $1", $"dataset:warehouse:{job}_out"));
+    }
+
     private Task<Catalog.Harvesting.IngestResult> IngestAsync(string name, byte[] bytes) =>
         db.Engine().IngestAsync("openlineage", new HarvestInput($"test/{name}", bytes) { Mode = HarvestMode.Delta },
             async (batch, ct) => await EventBatchReader.ReadAsync(batch.Input, batch, ct), CancellationToken.None);

@@ -143,7 +143,7 @@ public sealed class CatalogGeneratorTests(GeneratedCatalog catalog) : IClassFixt
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync($"generated{seed}");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await new CatalogGenerator(dataSource).GenerateAsync(new CatalogShape(Small, seed), SearchIndexing.Rebuild, new DateTime(2026, 11, 21), null, CancellationToken.None);
+        await new CatalogGenerator(dataSource).GenerateAsync(new CatalogShape(Small, seed), SearchIndexing.Rebuild, new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc), null, CancellationToken.None);
         return connectionString;
     }
 
