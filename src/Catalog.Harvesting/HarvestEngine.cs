@@ -29,7 +29,7 @@ public sealed class HarvestEngine : IHarvestService
         Applier = new BatchApplier(dataSource, Options, trust.Value, audit);
         PushWindows = new PushWindows(dataSource, Options, clock ?? TimeProvider.System);
         StuckRuns = new StuckRuns(dataSource, Options);
-        VanishedLocations = new VanishedLocations(dataSource, Options);
+        VanishedLocations = new VanishedLocations(dataSource, Options, audit);
     }
 
     internal HarvestingOptions Options { get; }

@@ -139,27 +139,10 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
             foreach (var error in errors) batch.BatchCommands.Add(HarvestLedger.ErrorCommand(request.RunId, request.Harvester, error, request.RawInputId));
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        if (audit is not null) await AuditChangesAsync(connection, transaction, changeSource, cancellationToken);
+        // Every owner, classification, access and retention change of this transaction, into the audit trail before it commits.
+        if (audit is not null) await GovernanceChangeLog.FlushAsync(connection, transaction, audit, changeSource, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BatchOutcome(BatchOutcomeKind.Applied, applied, removed, errors);
-    }
-
-    // What the triggers of migration 0620 collected in this transaction, oldest first; taken out as it is audited.
-    private const string TakeChanges = """
-        WITH taken AS (DELETE FROM harvest_governance_changes WHERE tx = txid_current() RETURNING *)
-        SELECT entity_ref, fact, change, before::text, after::text FROM taken ORDER BY id
-        """;
-
-    /// <summary>Every owner, classification, access and retention change of this transaction, into the audit trail before it commits.</summary>
-    private async Task AuditChangesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, HarvestChangeSource source, CancellationToken cancellationToken)
-    {
-        var changes = new List<GovernanceChange>();
-        await using (var command = new NpgsqlCommand(TakeChanges, connection, transaction))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken))
-                changes.Add(new GovernanceChange(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
-        if (changes.Count > 0) await audit!.RecordAsync(connection, transaction, source, changes, cancellationToken);
     }
 
     /// <summary>All items in one round trip; when that fails, item by item in savepoints. Returns how many landed.</summary>
@@ -233,7 +216,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
     private static async Task<string?> LockAndReadProcessedHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchRequest request,
         bool audited, CancellationToken cancellationToken)
     {
-        // Turns on the governance-change triggers for this transaction only (see AuditChangesAsync).
+        // Turns on the governance-change triggers for this transaction only (see GovernanceChangeLog).
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
@@ -241,7 +224,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, HarvestingOption
                 Command("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", Text("key", $"{request.Harvester}\n{request.Input.Location}")),
                 Command("SELECT content_hash FROM harvest_inputs WHERE harvester = @harvester AND location = @location AND status = 'processed'",
                     Text("harvester", request.Harvester), Text("location", request.Input.Location)),
-                Command("SELECT set_config('catalog.harvest_audit', @audited, true)", Text("audited", audited ? "on" : "off")),
+                Command(GovernanceChangeLog.EnableSql, Text("audited", audited ? "on" : "off")),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);

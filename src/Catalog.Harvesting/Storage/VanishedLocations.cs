@@ -14,7 +14,7 @@ namespace Catalog.Harvesting.Storage;
 /// files claimed more than <see cref="HarvestingOptions.MaxRemovalShare"/> of what all its files claimed (an unmounted
 /// folder, a half-finished checkout), nothing is removed and the run records why.
 /// </summary>
-internal sealed class VanishedLocations(NpgsqlDataSource dataSource, HarvestingOptions options)
+internal sealed class VanishedLocations(NpgsqlDataSource dataSource, HarvestingOptions options, Trust.IHarvestAudit? audit)
 {
     public async Task<(int EntitiesRemoved, HarvestError? Refusal)> RemoveAsync(Guid runId, string harvester, string target, CancellationToken cancellationToken)
     {
@@ -42,7 +42,15 @@ internal sealed class VanishedLocations(NpgsqlDataSource dataSource, HarvestingO
                 $"({100.0 * stale / claimedByTarget:0}% > the {100 * options.MaxRemovalShare:0}% fail-safe). Nothing was removed; if the " +
                 "files were deleted on purpose, raise Catalog:Harvesting:MaxRemovalShare for one run.") { Position = "deleted files" });
         }
-        if (stale > 0) await StaleRemover.RemoveAllAsync(connection, transaction, vanished, StillReported.Nothing, cancellationToken);
+        if (stale > 0)
+        {
+            // Descriptor grants and retention of a deleted file go too: audited like any harvest change.
+            if (audit is not null) await Trust.GovernanceChangeLog.EnableAsync(connection, transaction, cancellationToken);
+            await StaleRemover.RemoveAllAsync(connection, transaction, vanished, StillReported.Nothing, cancellationToken);
+            if (audit is not null)
+                await Trust.GovernanceChangeLog.FlushAsync(connection, transaction, audit,
+                    new Trust.HarvestChangeSource(harvester, harvester, $"deleted: {string.Join(", ", vanished.Take(20))}", runId, null), cancellationToken);
+        }
         await using (var forget = new NpgsqlCommand("DELETE FROM harvest_inputs WHERE harvester = @harvester AND location = ANY(@locations)", connection, transaction))
         {
             forget.Parameters.AddWithValue("harvester", harvester);
