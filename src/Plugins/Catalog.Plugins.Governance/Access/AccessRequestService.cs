@@ -21,7 +21,8 @@ public sealed class AccessRequestService(NpgsqlDataSource dataSource, EntityLook
         if (GrantInput.ParsePermission(permission) is null) return Outcome.Invalid("permission", "Choose read or write.");
         if (string.IsNullOrWhiteSpace(reason)) return Outcome.Invalid("reason", "Say why you need access: the owners decide from it.");
         if (reason.Length > MetadataLimits.Reason) return Outcome.Invalid("reason", $"The reason is longer than {MetadataLimits.Reason} characters.");
-        var entity = await entities.FindAsync(entityId, cancellationToken);
+        // A dataset the requester may not see answers like one that does not exist (see GOVERNANCE.md, "Visibility").
+        var entity = await entities.FindVisibleAsync(entityId, await gate.PrincipalAsync(user, cancellationToken), cancellationToken);
         if (entity is null) return Outcome.NotFound("The endpoint");
         var requester = GovernanceGate.ActorOf(user);
 
@@ -53,8 +54,9 @@ public sealed class AccessRequestService(NpgsqlDataSource dataSource, EntityLook
         if (decisionReason is { Length: > MetadataLimits.Reason }) return Outcome.Invalid("reason", $"The reason is longer than {MetadataLimits.Reason} characters.");
         var entityId = await EntityOfRequestAsync(requestId, cancellationToken);
         if (entityId is null) return Outcome.NotFound("The access request");
-        var entity = await entities.FindAsync(entityId.Value, cancellationToken);
-        if (entity is null) return Outcome.NotFound("The endpoint");
+        // A request on an endpoint the decider may not see is, to them, a request that does not exist.
+        var entity = await entities.FindVisibleAsync(entityId.Value, await gate.PrincipalAsync(user, cancellationToken), cancellationToken);
+        if (entity is null) return Outcome.NotFound("The access request");
         var owner = await gate.RequireOwnerAsync(user, entity, action, cancellationToken);
         if (!owner.IsAllowed) return Outcome.Denied(owner);
         var decider = GovernanceGate.ActorOf(user);
