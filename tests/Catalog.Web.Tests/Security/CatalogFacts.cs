@@ -21,7 +21,8 @@ public sealed record CatalogFacts(
     IReadOnlyList<string> OwnerRefs,
     IReadOnlyList<string> Namespaces,
     IReadOnlyList<(long Id, RestrictedEntity Entity)> AccessRequests,
-    IReadOnlyList<(long Id, RestrictedEntity Entity)> Grants)
+    IReadOnlyList<(long Id, RestrictedEntity Entity)> Grants,
+    IReadOnlyList<Guid> HarvestRuns)
 {
     public static async Task<CatalogFacts> ReadAsync(NpgsqlDataSource db)
     {
@@ -47,7 +48,11 @@ public sealed record CatalogFacts(
         var namespaces = restricted.Select(r => r.Namespace).Distinct().ToList();
         var requests = (await PairsAsync(db, "SELECT id, entity_id FROM access_requests WHERE entity_id = ANY(@ids)", ids)).Select(p => (p.Id, byId[p.EntityId])).ToList();
         var grants = (await PairsAsync(db, "SELECT id, entity_id FROM access_grants WHERE entity_id = ANY(@ids)", ids)).Select(p => (p.Id, byId[p.EntityId])).ToList();
-        return new CatalogFacts(entities, restricted, neighbours, owners, namespaces, requests, grants);
+        var harvestRuns = new List<Guid>();
+        await using (var command = db.CreateCommand("SELECT id FROM harvest_runs"))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) harvestRuns.Add(reader.GetGuid(0));
+        return new CatalogFacts(entities, restricted, neighbours, owners, namespaces, requests, grants, harvestRuns);
     }
 
     private static async Task<HashSet<long>> LongsAsync(NpgsqlDataSource db, string sql, long[] ids)

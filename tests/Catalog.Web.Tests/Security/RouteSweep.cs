@@ -142,7 +142,10 @@ public sealed class RouteSweep(EndpointDataSource endpoints, IApiDescriptionGrou
 
     private static bool IsSimple(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t && (t.IsPrimitive || t == typeof(string) || t == typeof(Guid) || t == typeof(DateOnly) || t == typeof(DateTimeOffset));
 
-    /// <summary>Strings get every ref, name, owner and namespace; ids get every id; other types (depths, dates, flags) are left out.</summary>
+    /// <summary>
+/// Strings get every ref, name, owner and namespace; ids every id; GUIDs every harvest run; other types (depths,
+/// dates, flags) are left out: they shape an answer, they do not pick an entity.
+/// </summary>
     private IEnumerable<ProbeValue> ProbesOfType(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
@@ -152,6 +155,8 @@ public sealed class RouteSweep(EndpointDataSource endpoints, IApiDescriptionGrou
                     .. facts.Namespaces.Select(ProbeValue.Visible)];
         if (t == typeof(long))
             return [.. facts.Restricted.Select(ProbeValue.RestrictedId), .. facts.Neighbours.Select(n => ProbeValue.Visible(n.Id.ToString()))];
+        if (t == typeof(Guid))
+            return [.. facts.HarvestRuns.Select(id => ProbeValue.Visible(id.ToString()))];
         return [];
     }
 
