@@ -85,7 +85,7 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
             Partitions = dataset is null ? null : await PartitionsAsync(db, id, cancellationToken),
             Job = job,
             RecentRuns = runs,
-            Relations = await RelationsAsync(db, id, cancellationToken),
+            Relations = await RelationsAsync(id, principal, cancellationToken),
             Retention = await db.RetentionPolicies.Where(p => p.EntityId == id || (p.Namespace == e.Namespace && p.Scope == "namespace") || (p.Classification == e.Classification && p.Scope == "classification"))
                 .OrderBy(p => p.Scope).Select(p => new RetentionRow(p.Scope, p.Mode, p.Value ?? p.MaxDays, p.Justification, p.Origin, p.UpdatedBy, p.UpdatedAt)).ToListAsync(cancellationToken),
             Grants = await db.AccessGrants.Where(g => g.EntityId == id).OrderBy(g => g.PrincipalRef)
@@ -94,8 +94,8 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
                 .Select(q => new QualityRow(q.CheckName, q.ColumnName, q.Framework, q.Status, q.ExecutedAt, q.Message)).ToListAsync(cancellationToken),
             SchemaVersions = (await db.SchemaVersions.Where(s => s.EntityId == id).OrderByDescending(s => s.Version).Take(20).ToListAsync(cancellationToken))
                 .Select(s => new SchemaVersionRow(s.Version, s.Compatibility, s.Fingerprint, JsonSerializer.Deserialize<string[]>(s.Changes) ?? [], s.CreatedAt)).ToList(),
-            Upstream = await NeighboursAsync(db, id, upstream: true, cancellationToken),
-            Downstream = await NeighboursAsync(db, id, upstream: false, cancellationToken),
+            Upstream = await NeighboursAsync(id, upstream: true, principal, cancellationToken),
+            Downstream = await NeighboursAsync(id, upstream: false, principal, cancellationToken),
             Facets = ReadFacets(e.Facets),
         };
     }
@@ -124,26 +124,47 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
         return new PartitionSummary(count, rows, bytes, latest);
     }
 
-    private static async Task<IReadOnlyList<RelationRow>> RelationsAsync(CatalogDbContext db, long id, CancellationToken cancellationToken)
+    /// <summary>The entity's relations to entities the principal may see (a team's page never lists the restricted datasets it owns to outsiders).</summary>
+    private async Task<IReadOnlyList<RelationRow>> RelationsAsync(long id, CatalogPrincipal principal, CancellationToken cancellationToken)
     {
-        var outgoing = await (from r in db.EntityRelations where r.FromId == id
-                              join o in db.Entities on r.ToId equals o.Id
-                              select new { r.Relation, o.Kind, o.Namespace, o.Name, o.Title }).Take(200).ToListAsync(cancellationToken);
-        var incoming = await (from r in db.EntityRelations where r.ToId == id
-                              join o in db.Entities on r.FromId equals o.Id
-                              select new { r.Relation, o.Kind, o.Namespace, o.Name, o.Title }).Take(200).ToListAsync(cancellationToken);
-        return [.. outgoing.Select(x => new RelationRow(x.Relation, "out", new EntityRef(x.Kind, x.Namespace, x.Name), x.Title)),
-                .. incoming.Select(x => new RelationRow(x.Relation, "in", new EntityRef(x.Kind, x.Namespace, x.Name), x.Title))];
+        var rows = new List<RelationRow>();
+        foreach (var (direction, self, other) in new[] { ("out", "from_id", "to_id"), ("in", "to_id", "from_id") })
+        {
+            await using var command = dataSource.CreateCommand($"""
+                SELECT r.relation, e.kind, e.namespace, e.name, e.title
+                FROM entity_relations r JOIN entities e ON e.id = r.{other}
+                WHERE r.{self} = @id AND {VisibilityFilter.Sql("e")}
+                LIMIT 200
+                """);
+            command.Parameters.AddWithValue("id", id);
+            VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add(new RelationRow(reader.GetString(0), direction, new EntityRef(reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+        return rows;
     }
 
-    private static async Task<IReadOnlyList<LineageNeighbour>> NeighboursAsync(CatalogDbContext db, long id, bool upstream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Direct lineage neighbours the principal may see. Hidden ones are left out (not shown as placeholders): the
+    /// lineage tab is where restricted nodes appear as opaque <c>restricted:N</c> so paths stay true.
+    /// </summary>
+    private async Task<IReadOnlyList<LineageNeighbour>> NeighboursAsync(long id, bool upstream, CatalogPrincipal principal, CancellationToken cancellationToken)
     {
-        var edges = db.LineageEdges.Where(e => e.RemovedAt == null && (upstream ? e.ToId == id : e.FromId == id));
-        var rows = await (from e in edges
-                          join o in db.Entities on (upstream ? e.FromId : e.ToId) equals o.Id
-                          orderby o.Name
-                          select new { o.Kind, o.Namespace, o.Name, e.EdgeKind, o.Lifecycle }).Take(100).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new LineageNeighbour(new EntityRef(r.Kind, r.Namespace, r.Name), r.EdgeKind, r.Lifecycle))];
+        var (self, other) = upstream ? ("to_id", "from_id") : ("from_id", "to_id");
+        await using var command = dataSource.CreateCommand($"""
+            SELECT e.kind, e.namespace, e.name, l.edge_kind, e.lifecycle
+            FROM lineage_edges l JOIN entities e ON e.id = l.{other}
+            WHERE l.{self} = @id AND l.removed_at IS NULL AND {VisibilityFilter.Sql("e")}
+            ORDER BY e.name LIMIT 100
+            """);
+        command.Parameters.AddWithValue("id", id);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        var rows = new List<LineageNeighbour>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add(new LineageNeighbour(new EntityRef(reader.GetString(0), reader.GetString(1), reader.GetString(2)), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return rows;
     }
 
     private static List<KeyValuePair<string, string>> ReadFacets(string json)

@@ -21,7 +21,8 @@ public sealed class AccessRequestService(NpgsqlDataSource dataSource, EntityLook
         if (GrantInput.ParsePermission(permission) is null) return Outcome.Invalid("permission", "Choose read or write.");
         if (string.IsNullOrWhiteSpace(reason)) return Outcome.Invalid("reason", "Say why you need access: the owners decide from it.");
         if (reason.Length > MetadataLimits.Reason) return Outcome.Invalid("reason", $"The reason is longer than {MetadataLimits.Reason} characters.");
-        var entity = await entities.FindAsync(entityId, cancellationToken);
+        // A dataset the requester may not see answers like one that does not exist (see GOVERNANCE.md, "Visibility").
+        var entity = await entities.FindVisibleAsync(entityId, await gate.PrincipalAsync(user, cancellationToken), cancellationToken);
         if (entity is null) return Outcome.NotFound("The endpoint");
         var requester = GovernanceGate.ActorOf(user);
 
@@ -53,8 +54,9 @@ public sealed class AccessRequestService(NpgsqlDataSource dataSource, EntityLook
         if (decisionReason is { Length: > MetadataLimits.Reason }) return Outcome.Invalid("reason", $"The reason is longer than {MetadataLimits.Reason} characters.");
         var entityId = await EntityOfRequestAsync(requestId, cancellationToken);
         if (entityId is null) return Outcome.NotFound("The access request");
-        var entity = await entities.FindAsync(entityId.Value, cancellationToken);
-        if (entity is null) return Outcome.NotFound("The endpoint");
+        // A request on an endpoint the decider may not see is, to them, a request that does not exist.
+        var entity = await entities.FindVisibleAsync(entityId.Value, await gate.PrincipalAsync(user, cancellationToken), cancellationToken);
+        if (entity is null) return Outcome.NotFound("The access request");
         var owner = await gate.RequireOwnerAsync(user, entity, action, cancellationToken);
         if (!owner.IsAllowed) return Outcome.Denied(owner);
         var decider = GovernanceGate.ActorOf(user);
@@ -108,13 +110,17 @@ public sealed class AccessRequestService(NpgsqlDataSource dataSource, EntityLook
         var principal = await gate.PrincipalAsync(user, cancellationToken);
         if (!principal.IsAuthenticated) return ([], []);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var mine = await QueryAsync(connection, "r.requester_ref = @me", principal.UserRef!, [.. principal.PrincipalRefs], false, cancellationToken);
-        var toDecide = await QueryAsync(connection, "r.status = 'pending' AND (@admin OR e.owner_ref = ANY(@refs))", principal.UserRef!, [.. principal.PrincipalRefs], principal.IsAdmin, cancellationToken);
+        // Both lists name only endpoints the user may see: a request made while a grant lasted does not keep showing a
+        // restricted endpoint's ref and owner after the grant expired.
+        var visible = Catalog.Storage.VisibilityFilter.Sql("e");
+        var mine = await QueryAsync(connection, $"r.requester_ref = @me AND {visible}", principal, cancellationToken);
+        var toDecide = await QueryAsync(connection, $"r.status = 'pending' AND (@admin OR e.owner_ref = ANY(@refs)) AND {visible}", principal, cancellationToken);
         return (mine, toDecide);
     }
 
-    private static async Task<List<AccessRequestRow>> QueryAsync(NpgsqlConnection connection, string where, string me, string[] refs, bool admin, CancellationToken cancellationToken)
+    private static async Task<List<AccessRequestRow>> QueryAsync(NpgsqlConnection connection, string where, Catalog.Plugins.Security.CatalogPrincipal principal, CancellationToken cancellationToken)
     {
+        var (me, refs, admin) = (principal.UserRef!, principal.PrincipalRefs.ToArray(), principal.IsAdmin);
         await using var command = new NpgsqlCommand($"""
             SELECT r.id, r.entity_id, e.ref, e.owner_ref, r.requester_ref, r.permission, r.reason, r.status, r.requested_at, r.decided_by, r.decided_at, r.decision_reason, r.version
             FROM access_requests r JOIN entities e ON e.id = r.entity_id
@@ -123,6 +129,7 @@ public sealed class AccessRequestService(NpgsqlDataSource dataSource, EntityLook
         command.Parameters.AddWithValue("me", me);
         command.Parameters.AddWithValue("refs", refs);
         command.Parameters.AddWithValue("admin", admin);
+        Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
         var rows = new List<AccessRequestRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

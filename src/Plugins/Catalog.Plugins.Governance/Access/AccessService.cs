@@ -166,7 +166,7 @@ public sealed class AccessService(NpgsqlDataSource dataSource, EntityLookup enti
     {
         var person = await gate.RequirePersonAsync(user, attempted, $"entity:{entityId}", cancellationToken);
         if (!person.IsAllowed) return (Outcome.Denied(person), null);
-        var entity = await entities.FindAsync(entityId, cancellationToken);
+        var entity = await entities.FindVisibleAsync(entityId, await gate.PrincipalAsync(user, cancellationToken), cancellationToken);
         if (entity is null) return (Outcome.NotFound("The endpoint"), null);
         var owner = await gate.RequireOwnerAsync(user, entity, attempted, cancellationToken);
         return owner.IsAllowed ? (null, entity) : (Outcome.Denied(owner), entity);

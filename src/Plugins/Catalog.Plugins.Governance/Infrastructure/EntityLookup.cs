@@ -16,6 +16,22 @@ public sealed class EntityLookup(NpgsqlDataSource dataSource)
         return new OwnedEntity(entityId, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
     }
 
+    /// <summary>
+    /// The entity when it exists and <paramref name="principal"/> may see it; null otherwise. Writes look entities up
+    /// with this, so a hidden entity answers exactly like a missing one (404, same message) instead of a 403 that names
+    /// it and its owner.
+    /// </summary>
+    public async Task<OwnedEntity?> FindVisibleAsync(long entityId, Catalog.Plugins.Security.CatalogPrincipal principal, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT e.ref, e.owner_ref FROM entities e WHERE e.id = @id AND {Catalog.Storage.VisibilityFilter.Sql("e")}", connection);
+        command.Parameters.AddWithValue("id", entityId);
+        Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new OwnedEntity(entityId, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
     public async Task<long?> FindIdAsync(string entityRef, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -78,13 +78,35 @@ public sealed class SuggestionService(NpgsqlDataSource dataSource, EntityLookup 
             .ToList();
     }
 
+    /// <summary>
+    /// <see cref="PendingAsync"/> as <paramref name="viewer"/> may read it: a suggestion that comes from a dataset the
+    /// viewer may not see still shows (the column's data is as sensitive either way) but without that dataset's ref,
+    /// id or column.
+    /// </summary>
+    public async Task<IReadOnlyList<SuggestionRow>> PendingForViewerAsync(long datasetId, Catalog.Plugins.Security.CatalogPrincipal viewer, CancellationToken cancellationToken = default)
+    {
+        var rows = await PendingAsync(datasetId, cancellationToken);
+        if (rows.Count == 0) return rows;
+        var visible = new HashSet<long>();
+        await using (var command = dataSource.CreateCommand($"SELECT e.id FROM entities e WHERE e.id = ANY(@ids) AND {Catalog.Storage.VisibilityFilter.Sql("e")}"))
+        {
+            command.Parameters.AddWithValue("ids", rows.Select(r => r.SourceDatasetId).Distinct().ToArray());
+            Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, viewer.SeesEverything, viewer.PrincipalRefs);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) visible.Add(reader.GetInt64(0));
+        }
+        return [.. rows.Select(r => visible.Contains(r.SourceDatasetId) ? r : r with { SourceDataset = HiddenSource, SourceDatasetId = 0, SourceField = "a column" })];
+    }
+
+    public const string HiddenSource = "a restricted dataset";
+
     /// <summary>Accepts (classifies the column) or rejects (remembers the rejection) one suggestion.</summary>
     public async Task<Outcome> DecideAsync(ClaimsPrincipal user, long datasetId, string field, string suggested, bool accept, int entityVersion, CancellationToken cancellationToken = default)
     {
         var action = accept ? AuditActions.SuggestionAccepted : AuditActions.SuggestionRejected;
         var person = await gate.RequirePersonAsync(user, action, $"entity:{datasetId}", cancellationToken);
         if (!person.IsAllowed) return Outcome.Denied(person);
-        var entity = await entities.FindAsync(datasetId, cancellationToken);
+        var entity = await entities.FindVisibleAsync(datasetId, await gate.PrincipalAsync(user, cancellationToken), cancellationToken);
         if (entity is null) return Outcome.NotFound("The dataset");
         var owner = await gate.RequireOwnerAsync(user, entity, action, cancellationToken);
         if (!owner.IsAllowed) return Outcome.Denied(owner);
