@@ -111,6 +111,8 @@ public static class GovernanceServiceCollectionExtensions
     public static IServiceCollection AddGovernanceServices(this IServiceCollection services)
     {
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<DeniedAttemptCounter>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<AuditVerification>();
         services.AddSingleton<AccessReviewQuery>();
