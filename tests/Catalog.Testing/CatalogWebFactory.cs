@@ -47,6 +47,10 @@ public class CatalogWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Plugins:cost:RunSnapshots", "false");
         builder.UseSetting("Plugins:health:RunMonitor", "false");
         builder.UseSetting("Catalog:Plugins:Assemblies:0", SamplePluginPath);
+        // Every test client shares one address; limits are tested with their own settings (Security/RateLimitTests).
+        builder.UseSetting("Catalog:RateLimits:WritesPerClient", "1000000");
+        builder.UseSetting("Catalog:RateLimits:WritesPerAccount", "1000000");
+        builder.UseSetting("Catalog:RateLimits:SignInsPerClient", "1000000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }

@@ -19,7 +19,9 @@ public static class WebExtensions
         services.AddRazorComponents();
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddCatalogErrorHandling();
+        services.AddCatalogRateLimits(builder.Configuration);
+        services.AddOpenApi(o => o.AddOperationTransformer<Catalog.Web.OpenApi.ErrorResponsesTransformer>());
         services.AddAntiforgery();
         services.AddAuthentication();
         services.AddAuthorization();
@@ -40,10 +42,11 @@ public static class WebExtensions
             app.UseHsts();
         }
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
-        // Addresses no endpoint serves; pages that find nothing call NavigationManager.NotFound() instead.
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseCatalogErrorHandling();
         app.UseCatalogStaticContent();
         app.UseAuthentication();
+        // After authentication (limits per account), before authorization (denied attempts count too).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz");

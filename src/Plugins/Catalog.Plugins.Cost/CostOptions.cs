@@ -15,6 +15,12 @@ public sealed class CostOptions
     /// <summary>Days of history snapshotted at start-up when missing (from existing partitions and runs). Default 90.</summary>
     public int BackfillDays { get; set; } = 90;
 
+    /// <summary>
+    /// How far back <c>POST /api/v1/cost/snapshots?day=</c> may (re)take a snapshot, in days before today. Default 3660
+    /// (ten years, the longest span the daily API reads); future days are always refused.
+    /// </summary>
+    public int SnapshotHistoryDays { get; set; } = 3660;
+
     /// <summary>Run the daily snapshot service in this process. Default true; turn off on all but one portal replica if you like.</summary>
     public bool RunSnapshots { get; set; } = true;
 }

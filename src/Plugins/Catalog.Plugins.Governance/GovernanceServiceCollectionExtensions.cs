@@ -113,6 +113,8 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         // Every governance change a harvest or push makes lands in the same hash-chained trail (Catalog.Harvesting.Trust).
         services.TryAddSingleton<Catalog.Harvesting.Trust.IHarvestAudit, HarvestAuditWriter>();
+        services.AddSingleton<DeniedAttemptCounter>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<AuditVerification>();
         services.AddSingleton<AccessReviewQuery>();

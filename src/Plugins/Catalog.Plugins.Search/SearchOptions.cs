@@ -27,6 +27,12 @@ public sealed class SearchOptions
     /// </summary>
     public int MaxCounted { get; set; } = 500;
 
+    /// <summary>
+    /// Most hits that may come before a page: a cursor carries how many hits came before it, and each page's scan
+    /// widens by that many, so the depth is bounded (beyond it no next cursor is given; refine the query). Default 5000.
+    /// </summary>
+    public int MaxCursorDepth { get; set; } = 5000;
+
     /// <summary>How often documents queued for plugin document sources are fetched (seconds).</summary>
     public double OutboxPollSeconds { get; set; } = 2;
 
@@ -37,6 +43,7 @@ public sealed class SearchOptions
         if (Suggestions is < 1 or > 20) yield return $"Plugins:search:Suggestions must be between 1 and 20 (is {Suggestions}).";
         if (MaxCandidates is < 20 or > 1_000_000) yield return $"Plugins:search:MaxCandidates must be between 20 and 1000000 (is {MaxCandidates}).";
         if (MaxCounted is < 10 or > 10_000_000) yield return $"Plugins:search:MaxCounted must be between 10 and 10000000 (is {MaxCounted}).";
+        if (MaxCursorDepth is < 1 or > 1_000_000) yield return $"Plugins:search:MaxCursorDepth must be between 1 and 1000000 (is {MaxCursorDepth}).";
         if (OutboxPollSeconds is < 0.1 or > 3600) yield return $"Plugins:search:OutboxPollSeconds must be between 0.1 and 3600 (is {OutboxPollSeconds}).";
     }
 }

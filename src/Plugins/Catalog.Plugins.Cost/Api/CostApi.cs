@@ -72,9 +72,20 @@ public static class CostApi
             : TypedResults.Ok(new { whatIf.Currency, Proposed = proposed.ToString(), saving.MonthlySaving, saving.SteadyStateMonthlySaving, saving.CurrentMonthly, saving.ProposedMonthly, saving.CurrentBytes, saving.ProposedBytes, saving.PartitionsRemoved });
     }
 
-    private static async Task<Ok<SnapshotTaken>> Snapshot(DateOnly? day, CostSnapshotter snapshotter, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<SnapshotTaken>, ValidationProblem>> Snapshot(DateOnly? day, CostSnapshotter snapshotter,
+        Microsoft.Extensions.Options.IOptions<CostOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var target = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var target = day ?? today;
+        // A snapshot prices what existed on that day: a future day has nothing yet, and days before the history window
+        // would only add rows nobody reads (and 9999-12-31 has no next day to end its window).
+        var earliest = today.AddDays(-options.Value.SnapshotHistoryDays);
+        if (target > today || target < earliest)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["day"] = [$"must be between {earliest:yyyy-MM-dd} and today ({today:yyyy-MM-dd}, UTC); got {target:yyyy-MM-dd}. " +
+                           "The window is Plugins:cost:SnapshotHistoryDays days."],
+            }, title: "No snapshot taken: the day is outside the history window.");
         return TypedResults.Ok(new SnapshotTaken(target, await snapshotter.SnapshotAsync(target, ct)));
     }
 

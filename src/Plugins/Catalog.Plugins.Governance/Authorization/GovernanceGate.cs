@@ -8,9 +8,10 @@ namespace Catalog.Plugins.Governance.Authorization;
 
 /// <summary>
 /// The one place writes are authorised. Every check that fails is written to the audit trail (who, what they tried,
-/// on what), so "each denial audited" holds for forms and APIs alike.
+/// on what), so "each denial audited" holds for forms and APIs alike; an anonymous caller's denials are counted
+/// (<see cref="DeniedAttemptCounter"/>), not stored row by row.
 /// </summary>
-public sealed class GovernanceGate(IAuthorizationService authorization, ICatalogPrincipalAccessor principals, AuditTrail audit)
+public sealed class GovernanceGate(IAuthorizationService authorization, ICatalogPrincipalAccessor principals, AuditTrail audit, DeniedAttemptCounter anonymous)
 {
     public static string ActorOf(ClaimsPrincipal user) =>
         user.FindFirst(Authentication.GovernanceSchemes.UserRefClaim)?.Value ?? (user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "unknown" : "anonymous");
@@ -44,6 +45,11 @@ public sealed class GovernanceGate(IAuthorizationService authorization, ICatalog
 
     private async Task<GateDecision> DenyAsync(ClaimsPrincipal user, string attempted, string? target, GateDecision decision, string message, CancellationToken cancellationToken)
     {
+        if (!user.IsSignedIn())
+        {
+            await anonymous.CountAsync(attempted, cancellationToken);
+            return decision with { Message = message };
+        }
         await audit.RecordAsync(new AuditRecord(ActorOf(user), AuditActions.AccessDenied, target)
         {
             After = new { attempted }, Reason = message, Succeeded = false,

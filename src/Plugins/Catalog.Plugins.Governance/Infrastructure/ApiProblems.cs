@@ -9,7 +9,13 @@ namespace Catalog.Plugins.Governance.Infrastructure;
 /// </summary>
 internal static class ApiProblems
 {
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>
+    /// <c>/api/…</c>, and any endpoint that is not a page (<c>/audit/export.csv</c>): only pages send people to the
+    /// sign-in form; a script asking for a CSV gets a 401/403 it can act on, not a redirect to HTML.
+    /// </summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api")
+        || request.HttpContext.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is null;
 
     public static Task WriteAsync(HttpResponse response, int status, string detail)
     {

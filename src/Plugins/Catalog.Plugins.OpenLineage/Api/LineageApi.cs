@@ -29,14 +29,31 @@ public static class LineageApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
-    private static async Task<IResult> PostAsync(HttpRequest request, IHarvestService harvest, IOptions<OpenLineageOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(HttpRequest request, IHarvestService harvest, IOptions<OpenLineageOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await ReadBoundedAsync(request.Body, options.Value.MaxEventBytes, cancellationToken);
         if (body is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "OpenLineage event too large",
                 detail: $"The body is larger than {options.Value.MaxEventBytes} bytes (Plugins:openlineage:MaxEventBytes).");
+        if (EventSplitter.Count(body, options.Value.MaxEventsPerRequest + 1) > options.Value.MaxEventsPerRequest)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too many OpenLineage events in one request",
+                detail: $"The body holds more than {options.Value.MaxEventsPerRequest} events (Plugins:openlineage:MaxEventsPerRequest). " +
+                        "Nothing was stored or applied; send them in smaller requests.");
 
-        var result = await OpenLineageIngest.PushAsync(harvest, body, Pusher(request.HttpContext.User), cancellationToken);
+        // The events of a request land in one transaction: past the time bound it is rolled back, not half-applied.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.MaxProcessingSeconds), clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        IngestResult result;
+        try
+        {
+            result = await OpenLineageIngest.PushAsync(harvest, body, Pusher(request.HttpContext.User), linked.Token);
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "OpenLineage request took too long",
+                detail: $"Applying the request took longer than {options.Value.MaxProcessingSeconds:0.###} s (Plugins:openlineage:MaxProcessingSeconds). " +
+                        "None of its events were applied (the raw input is kept as interrupted and can be replayed); send fewer events per request.");
+        }
 
         if (result.Succeeded)
             return result.Errors.Count == 0 ? TypedResults.Created() : TypedResults.Created((string?)null, new { warnings = Describe(result.Errors) });

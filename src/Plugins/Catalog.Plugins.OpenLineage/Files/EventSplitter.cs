@@ -42,6 +42,38 @@ internal static class EventSplitter
         return Lines(bytes);
     }
 
+    /// <summary>
+    /// How many events <paramref name="content"/> holds, counting no further than <paramref name="stopAfter"/>: a cheap
+    /// scan (no document is built) so a request over the limit is refused before any work. Invalid JSON stops the count;
+    /// <see cref="Split"/> reports it.
+    /// </summary>
+    public static int Count(ReadOnlySpan<byte> content, int stopAfter)
+    {
+        var reader = new Utf8JsonReader(content, new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 });
+        var count = 0;
+        try
+        {
+            while (count < stopAfter && reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.StartArray && reader.CurrentDepth == 0)
+                {
+                    while (count < stopAfter && reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        count++;
+                        reader.Skip();
+                    }
+                    continue;
+                }
+                count++;
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return count;
+    }
+
     private static List<SplitEvent> Lines(ReadOnlyMemory<byte> bytes)
     {
         var events = new List<SplitEvent>();

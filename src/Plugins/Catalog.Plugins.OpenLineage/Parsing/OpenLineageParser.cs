@@ -23,6 +23,11 @@ public static class OpenLineageParser
             problems.Add("$", $"expected an OpenLineage event object, got {JsonNode.Describe(root.ValueKind)}");
             return Result(false, items, problems);
         }
+        if (StorableText.FindNul(root, "$") is { } nul)
+        {
+            problems.Add(nul, "contains a NUL character (U+0000), which the catalog cannot store; the event is rejected (remove the character and send it again)");
+            return Result(false, items, problems);
+        }
         var eventTime = ReadEventTime(node, problems);
         var isRunEvent = node["run"] is not null;
         if (isRunEvent) return Result(ReadRunEvent(node, eventTime, items, problems), items, problems);

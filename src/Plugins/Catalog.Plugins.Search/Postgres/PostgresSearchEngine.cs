@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Catalog.Plugins.Search.Engine;
 using Catalog.Plugins.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -10,9 +11,12 @@ namespace Catalog.Plugins.Search.Postgres;
 /// Search on PostgreSQL full-text: documents in <c>search_documents</c> (kept in step by triggers, see
 /// db/migrations/0200_search_documents.sql), weighted tsvector + GIN, pg_trgm for substrings and typos.
 /// </summary>
-public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<SearchOptions> options, SearchDocumentWriter writer)
-    : ISearchEngine
+public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<SearchOptions> options, SearchDocumentWriter writer,
+    IDataProtectionProvider? protection = null) : ISearchEngine
 {
+    // Without the host's key ring (an engine built by hand, e.g. in benchmarks) cursors are signed with a key of this instance.
+    private readonly IDataProtector cursors = (protection ?? new EphemeralDataProtectionProvider()).CreateProtector(SearchCursor.ProtectionPurpose);
+
     private const int RebuildBatch = 5000;
 
     public string Name => "PostgreSQL full-text";
@@ -56,7 +60,7 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
     {
         var query = request.Query;
         var fingerprint = SearchCursor.Fingerprint(query.ToString());
-        var cursor = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, fingerprint);
+        var cursor = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, fingerprint, cursors, options.Value.MaxCursorDepth);
         var limit = Math.Clamp(request.Limit, 1, SearchRequest.MaxLimit);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var corrections = await TypoCorrections.FindAsync(connection, query, cancellationToken);
@@ -88,7 +92,10 @@ public sealed class PostgresSearchEngine(NpgsqlDataSource dataSource, IOptions<S
         if (hits.Count > limit)
         {
             hits.RemoveAt(limit);
-            next = new SearchCursor(scores[limit - 1], hits[^1].EntityId, (cursor?.Seen ?? 0) + limit, fingerprint).Encode();
+            // Paging stops at MaxCursorDepth hits: the next page's scan would be that much wider.
+            var seen = (cursor?.Seen ?? 0) + limit;
+            if (seen <= options.Value.MaxCursorDepth)
+                next = new SearchCursor(scores[limit - 1], hits[^1].EntityId, seen, fingerprint).Encode(cursors);
         }
         return new SearchResults(query, hits, facets, total, next) { Corrections = corrections.Similar, TotalIsLowerBound = approximate };
     }
