@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Catalog.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,16 +45,40 @@ public class PortalFixture : IAsyncLifetime
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     });
 
+    /// <summary>
+    /// Content-Security-Policy violations any page of this fixture reported ("url: directive blocked-uri"). A page
+    /// the portal's CSP breaks fails its test class (see <see cref="DisposeAsync"/>), so every browser test also
+    /// proves the policy and the pages agree.
+    /// </summary>
+    public ConcurrentQueue<string> CspViolations { get; } = new();
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        return await context.NewPageAsync();
+        // Init scripts run outside the page's CSP; the event names exactly what was refused.
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e =>
+              console.error('CSP violation: ' + e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+            """);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("CSP violation", StringComparison.Ordinal) || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                CspViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        return page;
     }
+
+    /// <summary>Forgets the violations a test provoked on purpose.</summary>
+    public void ClearCspViolations() => CspViolations.Clear();
 
     public async Task DisposeAsync()
     {
+        var violations = CspViolations.ToArray();
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
         if (Portal is not null) await Portal.DisposeAsync();
+        if (violations.Length > 0)
+            throw new InvalidOperationException("Pages reported Content-Security-Policy violations:\n" + string.Join("\n", violations.Distinct()));
     }
 }

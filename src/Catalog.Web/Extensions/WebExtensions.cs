@@ -5,6 +5,7 @@ using Catalog.Web.Components;
 using Catalog.Web.ReadModel;
 using Catalog.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,10 @@ public static class WebExtensions
         services.AddCatalogErrorHandling();
         services.AddCatalogRateLimits(builder.Configuration);
         services.AddOpenApi(o => o.AddOperationTransformer<Catalog.Web.OpenApi.ErrorResponsesTransformer>());
-        services.AddAntiforgery();
+        // Secure over HTTPS (directly or through a configured proxy); plain HTTP on a developer's loopback still works.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        var forwarded = builder.Configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new();
+        if (forwarded.Enabled) services.Configure<ForwardedHeadersOptions>(forwarded.ApplyTo);
         services.AddAuthentication();
         services.AddAuthorization();
         // Plugins registered first; these only fill what no plugin (governance) provided.
@@ -36,6 +40,10 @@ public static class WebExtensions
 
     public static WebApplication UseCatalogWeb(this WebApplication app)
     {
+        // First, so HTTPS redirection, HSTS and Secure cookies see the scheme the client used at the proxy.
+        if (app.Configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>()?.Enabled == true)
+            app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

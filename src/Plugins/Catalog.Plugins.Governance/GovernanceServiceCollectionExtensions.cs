@@ -80,6 +80,8 @@ public static class GovernanceServiceCollectionExtensions
                 cookie.Cookie.Name = ".Catalog.Session";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request came over HTTPS (or a configured proxy says it did).
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 // APIs answer 401/403; only pages are redirected to the sign-in form.
                 cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);

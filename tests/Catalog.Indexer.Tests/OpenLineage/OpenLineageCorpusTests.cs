@@ -86,4 +86,64 @@ public sealed class OpenLineageCorpusTests(OpenLineageCorpusFixture corpus) : IC
         // simple_run_event.json has runId "run_id"; Marquez maps it with Java's UUID.nameUUIDFromBytes.
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT count(*) FROM runs WHERE id = $1", Catalog.Plugins.OpenLineage.Parsing.RunIds.FromOpenLineage("run_id")));
     }
+    // The integrations' test expectations that main ingested as real events: their runIds ("{{ any(result) }}", which
+    // folded hundreds of events into one run), job names or times are matchers, not values.
+    private static readonly string[] TemplatesIngestedBefore =
+    [
+        "dbt/large/result.json",
+        "dbt/postgres/result.json",
+        "dbt/profiles/result.json",
+        "dbt/snapshot/result.json",
+        "dbt/structured_logs/bigquery/run/results/successful_run_ol_events.json",
+        "dbt/structured_logs/duckdb/test_singular_tests/results/singular_test_ol_events.json",
+        "dbt/structured_logs/postgres/build_command/results/build_ol_events.json",
+        "dbt/structured_logs/postgres/run/results/failed_run_ol_events.json",
+        "dbt/structured_logs/postgres/run/results/successful_run_ol_events.json",
+        "dbt/structured_logs/postgres/seed/results/seed_ol_events.json",
+        "dbt/structured_logs/postgres/snapshot/results/snapshot_ol_events.json",
+        "dbt/structured_logs/postgres/test/results/test_ol_events.json",
+        "dbt/structured_logs/postgres/test_source/results/test_source_ol_events.json",
+        "dbt/structured_logs/snowflake/run/results/failed_run_ol_events.json",
+        "dbt/structured_logs/snowflake/run/results/successful_run_ol_events.json",
+        "dbt/structured_logs/snowflake/seed/results/seed_ol_events.json",
+        "dbt/structured_logs/snowflake/snapshot/results/snapshot_ol_events.json",
+        "spark/container/pysparkCreateTableCompleteEvent.json",
+        "spark/container/pysparkCreateTableStartEvent.json",
+    ];
+
+    [Fact]
+    public async Task Test_templates_full_of_placeholders_are_rejected_naming_the_field_and_where_the_placeholder_is()
+    {
+        foreach (var template in TemplatesIngestedBefore)
+        {
+            var location = Corpus.Path(["openlineage", "expected-templates", .. template.Split('/')]);
+            Assert.Equal("failed", await Db.ScalarAsync<string>("SELECT status FROM raw_inputs WHERE location = $1", location));
+            var reasons = await Db.ColumnAsync("SELECT coalesce(position, '') || ' ' || reason FROM harvest_errors WHERE location = $1", location);
+            Assert.Contains(reasons, r => System.Text.RegularExpressions.Regex.IsMatch(r,
+                @"^(element \d+|file) \$(\[\d+\])?\.(run\.runId|job\.name|eventTime): template placeholder, not a real event: '[^']+' at character \d+$"));
+        }
+        // The run every "{{ any(result) }}" event used to fold into does not exist.
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM runs WHERE id = $1", Catalog.Plugins.OpenLineage.Parsing.RunIds.FromOpenLineage("{{ any(result) }}")));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM entities WHERE name LIKE '%{{%' OR name LIKE '%${%' OR namespace LIKE '%{{%' OR namespace LIKE '%${%'"));
+    }
+
+    [Fact]
+    public async Task Job_events_without_an_event_time_are_rejected_naming_the_field()
+    {
+        // Spark's expected JobEvents carry no eventTime, which the spec's BaseEvent requires of every event.
+        var location = Corpus.Path("openlineage", "expected-templates", "spark", "container", "pysparkV2AlterTableStartEvent.json");
+        Assert.Equal("failed", await Db.ScalarAsync<string>("SELECT status FROM raw_inputs WHERE location = $1", location));
+        Assert.Contains("$.eventTime: is required (OpenLineage BaseEvent): expected an ISO-8601 date-time",
+            await Db.ColumnAsync("SELECT reason FROM harvest_errors WHERE location = $1", location));
+    }
+
+    [Fact]
+    public async Task Every_corpus_file_outside_the_test_templates_ingests_as_before()
+    {
+        // Counted on main before templates and events without eventTime were rejected: the real events are untouched.
+        var statuses = await Db.ColumnAsync("""
+            SELECT status || ' ' || count(*) FROM raw_inputs WHERE location NOT LIKE '%/expected-templates/%' GROUP BY status ORDER BY status
+            """);
+        Assert.Equal(["failed 216", "processed 116"], statuses);
+    }
 }

@@ -16,8 +16,12 @@ public sealed class OpenLineagePushTests(HarvestDatabase db) : IClassFixture<Har
         var events = JsonDocument.Parse(await File.ReadAllBytesAsync(Corpus.Path("openlineage", "expected-templates", "dbt", "structured_logs", "postgres", "test", "results", "test_ol_events.json")));
         var fail = events.RootElement.EnumerateArray().Last();
         Assert.Equal("FAIL", fail.GetProperty("eventType").GetString());
+        // The file is dbt's test expectation: its runId is the matcher "{{ any(result) }}", rejected as a template.
+        // A real producer sends a UUID there; the rest of the event is what dbt emitted.
+        var real = System.Text.Json.Nodes.JsonNode.Parse(fail.GetRawText())!;
+        real["run"]!["runId"] = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 
-        var result = await IngestAsync("dbt-fail", JsonSerializer.SerializeToUtf8Bytes(fail));
+        var result = await IngestAsync("dbt-fail", System.Text.Encoding.UTF8.GetBytes(real.ToJsonString()));
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         Assert.Equal("failed|2024-12-17 10:03:24.864228", await db.ScalarAsync<string>("""
@@ -118,6 +122,23 @@ public sealed class OpenLineagePushTests(HarvestDatabase db) : IClassFixture<Har
             "SELECT p.partition_key || ' ' || p.granularity FROM partitions p JOIN entities e ON e.id = p.dataset_id WHERE e.ref = $1", $"dataset:warehouse:{job}_out"));
     }
 
+    [Fact]
+    public async Task A_template_line_is_rejected_and_the_real_events_of_the_same_file_still_land()
+    {
+        var text = """
+            {"eventType":"START","eventTime":"2024-01-01T00:00:00Z","run":{"runId":"{{ any(result) }}"},"job":{"namespace":"templated","name":"ghost"}}
+            {"eventType":"START","eventTime":"2024-01-01T00:00:00Z","run":{"runId":"7d0c1e52-2b0e-4b8a-9d55-0f3c2a1b4e6d"},"job":{"namespace":"real","name":"job_${json-unit.any-string}"}}
+            {"eventType":"COMPLETE","eventTime":"2024-01-01T01:00:00Z","run":{"runId":"2f4d6b8a-1c3e-4a5b-8d7f-9e0a1b2c3d4e"},"job":{"namespace":"real","name":"nightly"}}
+            """;
+
+        var result = await IngestAsync("templates.jsonl", System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(Catalog.Harvesting.BatchStatus.AppliedWithErrors, result.Status);
+        Assert.Contains(result.Errors, e => e.Position == "line 1" && e.Reason == "$.run.runId: template placeholder, not a real event: '{{ any(result) }}' at character 1");
+        Assert.Contains(result.Errors, e => e.Position == "line 2" && e.Reason == "$.job.name: template placeholder, not a real event: '${json-unit.any-string}' at character 5");
+        Assert.Equal(["job:real:nightly"], await db.ColumnAsync("SELECT ref FROM entities WHERE namespace IN ('templated', 'real') ORDER BY ref"));
+    }
+
     private Task<Catalog.Harvesting.IngestResult> IngestAsync(string name, byte[] bytes) =>
         db.Engine().IngestAsync("openlineage", new HarvestInput($"test/{name}", bytes) { Mode = HarvestMode.Delta },
             async (batch, ct) => await EventBatchReader.ReadAsync(batch.Input, batch, ct), CancellationToken.None);
@@ -155,6 +176,50 @@ public sealed class OpenLineageParserTests
 
         var run = Assert.Single(parsed.Items.OfType<RunObserved>()).Run;
         Assert.Equal(new DateTimeOffset(2021, 11, 3, 10, 53, 52, TimeSpan.Zero).AddTicks(4273431), run.EndedAt);
+    }
+
+    [Theory]
+    [InlineData("""{"eventTime":"${json-unit.any-string}","eventType":"START","run":{"runId":"0b1c7f3e-7d1e-4c6e-9f55-2a8f1d3c9e01"},"job":{"namespace":"n","name":"j"}}""", "$.eventTime", "'${json-unit.any-string}' at character 1")]
+    [InlineData("""{"eventTime":"2024-01-01T00:00:00Z","dataset":{"namespace":"{{ env_var('NS') }}","name":"t"}}""", "$.dataset.namespace", "'{{ env_var('NS') }}' at character 1")]
+    [InlineData("""{"eventTime":"2024-01-01T00:00:00Z","job":{"namespace":"n","name":"j"},"outputs":[{"namespace":"s3://b","name":"out/{{ ds }}/x"}]}""", "$.outputs[0].name", "'{{ ds }}' at character 5")]
+    public void A_placeholder_in_an_identifying_field_rejects_the_event_as_a_template(string json, string path, string where)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        var parsed = OpenLineageParser.Parse(document.RootElement);
+
+        Assert.False(parsed.Usable);
+        Assert.Contains((path, $"template placeholder, not a real event: {where}"), parsed.Problems);
+    }
+
+    [Theory]
+    [InlineData("""{"job":{"namespace":"n","name":"j"},"outputs":[{"namespace":"n","name":"t"}]}""", "is required (OpenLineage BaseEvent): expected an ISO-8601 date-time")]
+    [InlineData("""{"eventTime":"yesterday","job":{"namespace":"n","name":"j"}}""", "expected an ISO-8601 date-time, got 'yesterday'")]
+    [InlineData("""{"dataset":{"namespace":"n","name":"t"}}""", "is required (OpenLineage BaseEvent): expected an ISO-8601 date-time")]
+    [InlineData("""{"eventType":"START","run":{"runId":"r"},"job":{"namespace":"n","name":"j"}}""", "is required (OpenLineage BaseEvent): expected an ISO-8601 date-time")]
+    public void An_event_without_a_readable_event_time_is_rejected_naming_the_field(string json, string message)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        var parsed = OpenLineageParser.Parse(document.RootElement);
+
+        Assert.False(parsed.Usable);
+        Assert.Empty(parsed.Items);
+        Assert.Contains(("$.eventTime", message), parsed.Problems);
+    }
+
+    [Fact]
+    public void A_job_event_dates_its_datasets_by_its_event_time()
+    {
+        using var document = JsonDocument.Parse("""
+            {"eventTime":"2024-03-04T05:06:07Z","job":{"namespace":"n","name":"j"},
+             "inputs":[{"namespace":"n","name":"t","inputFacets":{"dataQualityAssertions":{"assertions":[{"assertion":"not_null","success":true}]}}}]}
+            """);
+
+        var parsed = OpenLineageParser.Parse(document.RootElement);
+
+        Assert.True(parsed.Usable, parsed.Describe());
+        Assert.Equal(new DateTimeOffset(2024, 3, 4, 5, 6, 7, TimeSpan.Zero), Assert.Single(parsed.Items.OfType<QualityResultFound>()).Result.ExecutedAt);
     }
 
     [Fact]

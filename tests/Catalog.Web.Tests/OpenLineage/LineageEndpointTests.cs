@@ -38,6 +38,34 @@ public sealed class LineageEndpointTests(CatalogWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_pushed_test_template_gets_400_saying_it_is_a_placeholder_not_an_event()
+    {
+        // Flink's expected Kafka event: runId and eventTime are JsonUnit matchers.
+        var body = await File.ReadAllBytesAsync(Corpus.Path("openlineage", "expected-templates", "flink", "flink1", "expected_kafka.json"));
+        using var client = await factory.CreateIngestClientAsync();
+
+        var response = await client.PostAsync("/api/v1/lineage", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("$.eventTime: template placeholder, not a real event: '${json-unit.any-string}' at character 1", errors);
+        Assert.Contains("$.run.runId: template placeholder, not a real event: '${json-unit.any-string}' at character 1", errors);
+    }
+
+    [Fact]
+    public async Task A_job_event_without_an_event_time_gets_400_naming_the_field()
+    {
+        var body = """{"job":{"namespace":"spark","name":"no_time"},"outputs":[{"namespace":"s3","name":"out"}]}"""u8.ToArray();
+        using var client = await factory.CreateIngestClientAsync();
+
+        var response = await client.PostAsync("/api/v1/lineage", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("$.eventTime: is required", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM entities WHERE ref = $1", "job:spark:no_time"));
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_gets_400_with_line_and_column()
     {
         using var client = await factory.CreateIngestClientAsync();

@@ -23,8 +23,10 @@ public class ProductionPortalFactory : CatalogWebFactory
 
     private readonly Dictionary<string, PortalSession> sessions = [];
 
-    /// <summary>The portal's clock: tests never read the wall clock.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+    public ProductionPortalFactory() => base.Clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The portal's clock (registered by the base factory): tests never read the wall clock.</summary>
+    public new FakeTimeProvider Clock => (FakeTimeProvider)base.Clock!;
     private readonly SemaphoreSlim accounts = new(1, 1);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,7 +36,6 @@ public class ProductionPortalFactory : CatalogWebFactory
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
-            services.AddSingleton<TimeProvider>(Clock);
         });
     }
 
@@ -100,4 +101,10 @@ public class ProductionPortalFactory : CatalogWebFactory
             next(app);
         };
     }
+}
+
+/// <summary>Production behind a TLS-terminating reverse proxy the portal is told to trust.</summary>
+public sealed class ProxiedPortalFactory : ProductionPortalFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Catalog:ForwardedHeaders:Enabled", "true")];
 }

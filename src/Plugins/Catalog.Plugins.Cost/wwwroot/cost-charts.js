@@ -32,6 +32,8 @@
     document.querySelectorAll('[data-cost-chart]').forEach(function (element) {
       if (element.dataset.drawn) return;
       var data = JSON.parse(element.dataset.chart);
+      // Sized here, not in a style attribute: the CSP allows no inline style, and the CSSOM is not inline style.
+      element.style.height = Number(element.dataset.height || 280) + 'px';
       var chart = echarts.init(element, null, { renderer: 'svg' });
       chart.setOption(element.dataset.costChart === 'bars' ? bars(data) : daily(data));
       element.dataset.drawn = 'true';

@@ -55,8 +55,15 @@
   function label(node) {
     const d = node.data || {};
     if (node.type === 'RESTRICTED') return 'Restricted';
-    if (node.type === 'DATASET_FIELD') return d.field || node.id;
-    return d.title || d.name || node.id;
+    if (node.type === 'DATASET_FIELD') return reveal(d.field || node.id);
+    return reveal(d.title || d.name || node.id);
+  }
+
+  // Hidden and direction-changing characters in harvested names are shown, not obeyed: the same set and marker as
+  // the server's InvisibleCharacters.Reveal, so a U+202E cannot turn a label around or a U+200B hide in it.
+  const hidden = /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+  function reveal(text) {
+    return String(text).replace(hidden, c => '[⚠U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + ']');
   }
 
   function say(text) { status.textContent = text; }
@@ -201,7 +208,7 @@
       const parent = node.type === 'RESTRICTED' ? null : 'dataset:' + d.namespace + ':' + d.dataset;
       const url = parent ? '/entity/dataset/' + encodeURIComponent(d.namespace) + '/' + encodeURIComponent(d.dataset) : undefined;
       if (parent && cy.getElementById(parent).empty()) {
-        cy.add({ group: 'nodes', data: { id: parent, label: d.dataset, type: 'DATASET', url, namespace: d.namespace } });
+        cy.add({ group: 'nodes', data: { id: parent, label: reveal(d.dataset), type: 'DATASET', url, namespace: d.namespace } });
         if (parent === startId) cy.getElementById(parent).addClass('start');
       }
       cy.add({ group: 'nodes', data: { id: node.id, label: label(node), type: node.type, parent: parent || undefined, url, namespace: d.namespace } });

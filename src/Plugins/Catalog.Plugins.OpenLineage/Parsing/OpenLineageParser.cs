@@ -28,13 +28,21 @@ public static class OpenLineageParser
             problems.Add(nul, "contains a NUL character (U+0000), which the catalog cannot store; the event is rejected (remove the character and send it again)");
             return Result(false, items, problems);
         }
-        var eventTime = ReadEventTime(node, problems);
+        TemplatePlaceholders.Find(node, problems);
+        if (problems.All.Count > 0) return Result(false, items, problems);
         var isRunEvent = node["run"] is not null;
+        if (!isRunEvent && node["dataset"] is null && node["job"] is null)
+        {
+            problems.Add("$", "expected a RunEvent (with run and job), a DatasetEvent (with dataset) or a JobEvent (with job)");
+            return Result(false, items, problems);
+        }
+        // The spec's BaseEvent requires eventTime of every event; without it a run has no start or end and a dataset
+        // event no moment, so the event is rejected rather than dated by when it happened to arrive.
+        var eventTime = ReadEventTime(node, problems);
         if (isRunEvent) return Result(ReadRunEvent(node, eventTime, items, problems), items, problems);
+        if (eventTime is null) return Result(false, items, problems);
         if (node["dataset"] is not null) return Result(ReadDatasetEvent(node, items, problems), items, problems);
-        if (node["job"] is not null) return Result(ReadJobEvent(node, items, problems), items, problems);
-        problems.Add("$", "expected a RunEvent (with run and job), a DatasetEvent (with dataset) or a JobEvent (with job)");
-        return Result(false, items, problems);
+        return Result(ReadJobEvent(node, eventTime.Value, items, problems), items, problems);
     }
 
     private static bool ReadRunEvent(JsonNode root, DateTimeOffset? eventTime, List<HarvestItem> items, ParseProblems problems)
@@ -75,13 +83,13 @@ public static class OpenLineageParser
         return true;
     }
 
-    private static bool ReadJobEvent(JsonNode root, List<HarvestItem> items, ParseProblems problems)
+    private static bool ReadJobEvent(JsonNode root, DateTimeOffset eventTime, List<HarvestItem> items, ParseProblems problems)
     {
         var job = problems.Object(root, "job", required: true);
         var jobRef = job is { } j ? JobReader.Ref(j, problems) : null;
         if (jobRef is null) return false;
         items.AddRange(JobReader.Read(job!.Value, jobRef.Value, problems));
-        var context = new DatasetContext(jobRef.Value, null, DateTimeOffset.UtcNow, null, null);
+        var context = new DatasetContext(jobRef.Value, null, eventTime, null, null);
         ReadDatasets(root, "inputs", LineageEdgeKind.Reads, context, items, problems);
         ReadDatasets(root, "outputs", LineageEdgeKind.Writes, context, items, problems);
         return true;
@@ -121,7 +129,7 @@ public static class OpenLineageParser
         var text = problems.String(root, "eventTime");
         if (text is null)
         {
-            if (root["run"] is not null && root["eventTime"] is null) problems.Add("$.eventTime", "is required: expected an ISO-8601 date-time");
+            if (root["eventTime"] is null) problems.Add("$.eventTime", "is required (OpenLineage BaseEvent): expected an ISO-8601 date-time");
             return null;
         }
         if (Timestamps.TryParse(text, out var time)) return time;
