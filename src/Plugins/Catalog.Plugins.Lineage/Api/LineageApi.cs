@@ -31,11 +31,17 @@ public static class LineageApi
             .WithSummary("The impact report as CSV.");
         own.MapGet("/path", GetPathAsync).WithName("GetLineagePath")
             .WithSummary("Shortest path along the flow of data between two nodes (either order).");
+        own.MapGet("/cycles", GetCyclesAsync).WithName("GetLineageCycles").RequireAuthorization(CatalogPolicies.Admin)
+            .WithSummary("Every cycle of the whole lineage graph (strongly connected components), largest first; limit=100 cycles, each listing up to 50 nodes. Admins only.");
         own.MapGet("/provenance", GetProvenanceAsync).WithName("GetPartitionProvenance")
             .WithSummary("Which run of which job produced a partition, and the input partitions it read.");
     }
 
     public sealed record PathDto(IReadOnlyList<MarquezNode> Path);
+
+    public sealed record CycleNodeDto(string Id, string Kind, string? Title, string? Owner, string? Url);
+    public sealed record CycleDto(int Number, int Size, IReadOnlyList<CycleNodeDto> Nodes);
+    public sealed record CyclesDto(int CycleCount, int NodesOnCycles, bool Truncated, IReadOnlyList<CycleDto> Cycles);
 
     private static async Task<Results<Ok<MarquezGraph>, NotFound<ProblemDetails>, ValidationProblem>> GetLineageAsync(
         HttpContext http, LineageService lineage, ICatalogPrincipalAccessor principals,
@@ -94,6 +100,18 @@ public static class LineageApi
             return TypedResults.NotFound(new ProblemDetails { Title = "No path", Detail = $"Data does not flow between '{from}' and '{to}' (or one of them is not an entity you may see).", Status = 404 });
         var view = new LineageView(path[0], [], path.Skip(1).ToList(), path.Zip(path.Skip(1), (a, b) => new LineageEdgeView(a.Id, b.Id)).ToList(), false, "");
         return TypedResults.Ok(new PathDto(MarquezMapper.ToMarquez(view).Graph));
+    }
+
+    private static async Task<Results<Ok<CyclesDto>, ProblemHttpResult, ValidationProblem>> GetCyclesAsync(
+        HttpContext http, Analytics.LineageCycleService cycles, ICatalogPrincipalAccessor principals, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 10_000) return Invalid("limit", "limit must be between 1 and 10000.");
+        var principal = await principals.GetAsync(http.User, cancellationToken);
+        var report = await cycles.GetAsync(limit ?? 100, principal, cancellationToken);
+        if (report is null)
+            return TypedResults.Problem("The lineage graph is over Plugins:lineage:MaxSnapshotEdges, so it is not held in memory and its cycles are not computed.", statusCode: 503, title: "Cycles unavailable");
+        return TypedResults.Ok(new CyclesDto(report.CycleCount, report.NodesOnCycles, report.Truncated, [.. report.Cycles.Select(c => new CycleDto(c.Number, c.Size,
+            [.. c.Nodes.Select(n => new CycleNodeDto(n.Id, n.Kind, n.Details?.Title, n.Details?.Owner, n.Details is { } d ? MarquezMapper.UrlOf(d) : null))]))]));
     }
 
     private static async Task<Results<Ok<ProvenanceService.ProvenanceView>, NotFound<ProblemDetails>, ValidationProblem>> GetProvenanceAsync(
