@@ -102,3 +102,40 @@ public sealed class SnapshotLineageCycleTests(ShopSnapshotFactory factory) : Lin
 }
 
 public sealed class SqlLineageCycleTests(ShopSqlFactory factory) : LineageCycleTests(factory), IClassFixture<ShopSqlFactory>;
+
+/// <summary>"How are A and B connected?" in either direction, in the API and on the page.</summary>
+public sealed class LineagePathTests(ShopSnapshotFactory factory) : IClassFixture<ShopSnapshotFactory>
+{
+    private readonly HttpClient viewer = factory.ClientFor("vera", groups: "group:default:analytics");
+
+    [Fact]
+    public async Task The_path_says_which_way_data_flows()
+    {
+        var down = await Json.GetAsync(viewer, Json.Url("/api/lineage/path", ("from", RawCustomers), ("to", DailyRevenue)));
+        var up = await Json.GetAsync(viewer, Json.Url("/api/lineage/path", ("from", DailyRevenue), ("to", RawCustomers)));
+
+        Assert.Equal("downstream", down.GetProperty("direction").GetString());
+        Assert.Equal("upstream", up.GetProperty("direction").GetString());
+        Assert.Equal(4, up.GetProperty("length").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_path_through_a_restricted_dataset_keeps_the_step_but_not_its_name()
+    {
+        var body = await Json.GetAsync(viewer, Json.Url("/api/lineage/path", ("from", MartOrders), ("to", Board)));
+
+        Assert.Equal([MartOrders, LedgerJob, "restricted:1", BoardJob, Board], body.GetProperty("path").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
+        Assert.DoesNotContain("secret.ledger", body.GetRawText());
+    }
+
+    [Fact]
+    public async Task The_page_lists_the_chain_and_hides_restricted_steps()
+    {
+        var html = await viewer.GetStringAsync(Json.Url("/lineage/path", ("from", Board), ("to", MartOrders)));
+
+        Assert.Contains($"data-path-node=\"{LedgerJob}\"", html);
+        Assert.Contains("data-path-node=\"restricted:1\"", html);
+        Assert.DoesNotContain("secret.ledger", html);
+        Assert.Contains("from the second to the first", html);
+    }
+}
