@@ -24,6 +24,7 @@ public sealed class LineagePlugin : ICatalogPlugin
         plugin.Services.TryAddSingleton(TimeProvider.System);
         plugin.Services.AddSingleton<LineageSnapshotLoader>();
         plugin.Services.AddSingleton<LineageSnapshotStore>();
+        plugin.Services.AddSingleton<ILineageGraphSource, SnapshotGraphSource>();
         plugin.Services.AddSingleton<SqlTopology>();
         plugin.Services.AddSingleton<ILineageTopology, LineageTopology>();
         plugin.Services.AddSingleton<EntityDetailsLoader>();
