@@ -20,11 +20,23 @@ public sealed class HealthOptions
 
     public List<WebhookOptions> Webhooks { get; set; } = [];
 
+    /// <summary>Why-late: a run that started more than this after its nominal time started late. Default 15 minutes.</summary>
+    public int StartedLateToleranceMinutes { get; set; } = 15;
+
+    /// <summary>Why-late: most upstream nodes walked for one dataset (the answer says when it was cut). Default 50,000.</summary>
+    public int MaxUpstreamNodes { get; set; } = 50_000;
+
+    /// <summary>Why-late: most upstream problems listed in one answer. Default 50.</summary>
+    public int MaxUpstreamProblemsListed { get; set; } = 50;
+
     public IEnumerable<string> Validate()
     {
         if (LookBackHours is < 1 or > 24 * 366) yield return $"Plugins:health:LookBackHours must be 1–8784 (was {LookBackHours}).";
         if (RunHistory is < 5 or > 1000) yield return $"Plugins:health:RunHistory must be 5–1000 (was {RunHistory}).";
         if (CheckIntervalSeconds is < 5 or > 86400) yield return $"Plugins:health:CheckIntervalSeconds must be 5–86400 (was {CheckIntervalSeconds}).";
+        if (StartedLateToleranceMinutes is < 0 or > 24 * 60) yield return $"Plugins:health:StartedLateToleranceMinutes must be 0–1440 (was {StartedLateToleranceMinutes}).";
+        if (MaxUpstreamNodes < 1) yield return $"Plugins:health:MaxUpstreamNodes must be at least 1 (was {MaxUpstreamNodes}).";
+        if (MaxUpstreamProblemsListed < 1) yield return $"Plugins:health:MaxUpstreamProblemsListed must be at least 1 (was {MaxUpstreamProblemsListed}).";
         if (PortalBaseUrl is { Length: > 0 } b && !Uri.TryCreate(b, UriKind.Absolute, out _)) yield return $"Plugins:health:PortalBaseUrl '{b}' is not an absolute URL.";
         for (var i = 0; i < Webhooks.Count; i++)
         {

@@ -27,6 +27,7 @@ public sealed class HealthPlugin : ICatalogPlugin
         services.AddHttpClient(WebhookSender.HttpClientName);
         services.AddSingleton<HealthEvaluator>();
         services.AddSingleton<VisibleEntities>();
+        services.AddSingleton<Lateness.WhyLateService>();
         services.AddSingleton<IEntityBadgeSource, HealthBadgeSource>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<HealthNotifier>();

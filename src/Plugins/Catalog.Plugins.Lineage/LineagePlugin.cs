@@ -24,6 +24,7 @@ public sealed class LineagePlugin : ICatalogPlugin
         plugin.Services.TryAddSingleton(TimeProvider.System);
         plugin.Services.AddSingleton<LineageSnapshotLoader>();
         plugin.Services.AddSingleton<LineageSnapshotStore>();
+        plugin.Services.AddSingleton<ILineageGraphSource, SnapshotGraphSource>();
         plugin.Services.AddSingleton<SqlTopology>();
         plugin.Services.AddSingleton<ILineageTopology, LineageTopology>();
         plugin.Services.AddSingleton<EntityDetailsLoader>();
@@ -31,9 +32,12 @@ public sealed class LineagePlugin : ICatalogPlugin
         plugin.Services.AddSingleton<LineageService>();
         plugin.Services.AddSingleton<ColumnLineageService>();
         plugin.Services.AddSingleton<ProvenanceService>();
+        plugin.Services.AddSingleton<Analytics.LineageCycleService>();
 
         plugin.AddEntityTab(new EntityTab("lineage", "Lineage", EntityFilter.Parse("kind:dataset,job"), typeof(LineageTab)) { Order = 20 });
         plugin.AddNavItem(new NavItem("Impact analysis", "/lineage/impact") { Order = 30, Icon = "git-fork", Audience = "Engineers changing a dataset or job" });
+        plugin.AddNavItem(new NavItem("How are they connected?", "/lineage/path") { Order = 30, Icon = "route", Audience = "Anyone tracing data between two datasets" });
+        plugin.AddNavItem(new NavItem("Lineage cycles", "/lineage/cycles") { Order = 31, Icon = "refresh", RequiredPolicy = Catalog.Plugins.Security.CatalogPolicies.Admin, Audience = "admins" });
         plugin.AddPages(typeof(LineagePlugin).Assembly);
         plugin.MapEndpoints(endpoints => endpoints.MapLineageApi());
     }

@@ -1,9 +1,12 @@
+using Catalog.Domain.Lineage.Analytics;
+
 namespace Catalog.Domain.Lineage.Graph;
 
 /// <summary>
 /// Breadth-first walks over a <see cref="CompactGraph"/>: depth-limited, cycle-safe (each node is visited once
 /// per direction), with a node filter and a cap on reported nodes. Upstream and downstream are walked
-/// separately and never sideways, so "both" does not pull in siblings.
+/// separately and never sideways, so "both" does not pull in siblings. Cycles inside the walked region are
+/// reported (<see cref="TraversalResult.Cycles"/>) rather than silently cut.
 /// </summary>
 public static class LineageTraversal
 {
@@ -17,26 +20,29 @@ public static class LineageTraversal
         using var region = new VisitedSet(graph.NodeCount);
         using var reported = new VisitedSet(graph.NodeCount);
         region.Add(start);
+        var walked = options.DetectCycles ? new List<int> { start } : null;
         reported.Add(start);
         var budget = new Budget(options.MaxNodes);
         var include = options.Include ?? (_ => true);
 
         var upstream = options.Direction is LineageDirection.Upstream or LineageDirection.Both
-            ? Walk(graph, start, LineageDirection.Upstream, options.MaxDepth, include, region, reported, budget) : [];
+            ? Walk(graph, start, LineageDirection.Upstream, options.MaxDepth, include, region, reported, budget, walked) : [];
         var downstream = options.Direction is LineageDirection.Downstream or LineageDirection.Both
-            ? Walk(graph, start, LineageDirection.Downstream, options.MaxDepth, include, region, reported, budget) : [];
+            ? Walk(graph, start, LineageDirection.Downstream, options.MaxDepth, include, region, reported, budget, walked) : [];
+        // Cycles are reported, not only survived: the visited set stops the walk going round, and this says where it would have.
+        var cycles = walked is null ? [] : LineageCycles.Within(graph, walked);
 
-        if (!options.IncludeEdges) return new TraversalResult(start, upstream, downstream, [], budget.Exhausted);
+        if (!options.IncludeEdges) return new TraversalResult(start, upstream, downstream, [], budget.Exhausted) { Cycles = cycles };
         var reportedNodes = new List<int>(upstream.Count + downstream.Count + 1) { start };
         reportedNodes.AddRange(upstream.Select(n => n.Node));
         reportedNodes.AddRange(downstream.Select(n => n.Node));
         var edges = CollectEdges(graph, reportedNodes.Distinct(), region, reported);
-        return new TraversalResult(start, upstream, downstream, edges, budget.Exhausted);
+        return new TraversalResult(start, upstream, downstream, edges, budget.Exhausted) { Cycles = cycles };
     }
 
     private static List<ReachedNode> Walk(
         CompactGraph graph, int start, LineageDirection direction, int maxDepth,
-        Func<int, bool> include, VisitedSet region, VisitedSet reported, Budget budget)
+        Func<int, bool> include, VisitedSet region, VisitedSet reported, Budget budget, List<int>? walked)
     {
         var found = new List<ReachedNode>();
         using var seen = new VisitedSet(graph.NodeCount);
@@ -51,7 +57,7 @@ public static class LineageTraversal
                 {
                     if (!seen.Add(neighbour)) continue;
                     next.Add(neighbour);
-                    region.Add(neighbour);
+                    if (region.Add(neighbour)) walked?.Add(neighbour);
                     if (!include(neighbour)) continue;
                     if (!budget.Take()) return found;
                     reported.Add(neighbour);

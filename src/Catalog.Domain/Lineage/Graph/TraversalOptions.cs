@@ -17,6 +17,12 @@ public sealed record TraversalOptions
     /// <summary>False skips working out edges between reported nodes (impact analysis only needs the nodes).</summary>
     public bool IncludeEdges { get; init; } = true;
 
+    /// <summary>
+    /// Reports the cycles inside the walked region (<see cref="TraversalResult.Cycles"/>), so a caller can say "this
+    /// lineage loops" instead of the walk stopping silently where it met itself. Costs one pass over the region.
+    /// </summary>
+    public bool DetectCycles { get; init; } = true;
+
     /// <summary>Stops the walk after this many reported nodes and marks the result truncated.</summary>
     public int MaxNodes { get; init; } = int.MaxValue;
 }

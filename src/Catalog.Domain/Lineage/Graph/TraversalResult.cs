@@ -15,6 +15,12 @@ public sealed record TraversalResult(
     IReadOnlyList<(int From, int To)> Edges,
     bool Truncated)
 {
+    /// <summary>
+    /// Cycles met: the nodes (reported or walked through) of each strongly connected component inside the walked
+    /// region, ascending; empty when the region is acyclic or <see cref="TraversalOptions.DetectCycles"/> was off.
+    /// </summary>
+    public IReadOnlyList<int[]> Cycles { get; init; } = [];
+
     /// <summary>The start and every reported node, each once.</summary>
     public IEnumerable<int> Nodes() => new[] { Start }.Concat(Upstream.Select(n => n.Node)).Concat(Downstream.Select(n => n.Node)).Distinct();
 }

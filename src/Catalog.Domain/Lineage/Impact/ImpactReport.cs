@@ -38,4 +38,7 @@ public sealed record ImpactReport(string Source, IReadOnlyList<ImpactedEndpoint>
     public IReadOnlyList<string> OwnersToNotify => ByOwner.Where(g => g.Owner is not null).Select(g => g.Owner!).ToList();
 
     public int RestrictedCount => Endpoints.Count(e => e.Restricted);
+
+    /// <summary>Sizes of the cycles the walk met downstream (a change there comes back round to its source's inputs).</summary>
+    public IReadOnlyList<int> CycleSizes { get; init; } = [];
 }

@@ -30,12 +30,26 @@ public static class LineageApi
         own.MapGet("/impact.csv", GetImpactCsvAsync).WithName("GetLineageImpactCsv")
             .WithSummary("The impact report as CSV.");
         own.MapGet("/path", GetPathAsync).WithName("GetLineagePath")
-            .WithSummary("Shortest path along the flow of data between two nodes (either order).");
+            .WithSummary("How two entities are connected: the shortest path along the flow of data between them, whichever way it flows (direction=downstream when from feeds to).");
+        own.MapGet("/cycles", GetCyclesAsync).WithName("GetLineageCycles").RequireAuthorization(CatalogPolicies.Admin)
+            .WithSummary("Every cycle of the whole lineage graph (strongly connected components), largest first; limit=100 cycles, each listing up to 50 nodes. Admins only.");
         own.MapGet("/provenance", GetProvenanceAsync).WithName("GetPartitionProvenance")
             .WithSummary("Which run of which job produced a partition, and the input partitions it read.");
     }
 
-    public sealed record PathDto(IReadOnlyList<MarquezNode> Path);
+    /// <summary>
+    /// The path in the direction data flows (source first). <see cref="Direction"/>: "downstream" when data flows
+    /// from <c>from</c> to <c>to</c>, "upstream" when it flows the other way; <see cref="Length"/> in edges.
+    /// </summary>
+    public sealed record PathDto(IReadOnlyList<MarquezNode> Path)
+    {
+        public string Direction { get; init; } = "downstream";
+        public int Length => Path.Count - 1;
+    }
+
+    public sealed record CycleNodeDto(string Id, string Kind, string? Title, string? Owner, string? Url);
+    public sealed record CycleDto(int Number, int Size, IReadOnlyList<CycleNodeDto> Nodes);
+    public sealed record CyclesDto(int CycleCount, int NodesOnCycles, bool Truncated, IReadOnlyList<CycleDto> Cycles);
 
     private static async Task<Results<Ok<MarquezGraph>, NotFound<ProblemDetails>, ValidationProblem>> GetLineageAsync(
         HttpContext http, LineageService lineage, ICatalogPrincipalAccessor principals,
@@ -93,7 +107,19 @@ public static class LineageApi
         if (path is null)
             return TypedResults.NotFound(new ProblemDetails { Title = "No path", Detail = $"Data does not flow between '{from}' and '{to}' (or one of them is not an entity you may see).", Status = 404 });
         var view = new LineageView(path[0], [], path.Skip(1).ToList(), path.Zip(path.Skip(1), (a, b) => new LineageEdgeView(a.Id, b.Id)).ToList(), false, "");
-        return TypedResults.Ok(new PathDto(MarquezMapper.ToMarquez(view).Graph));
+        return TypedResults.Ok(new PathDto(MarquezMapper.ToMarquez(view).Graph) { Direction = path[0].Id == from || path.Count == 1 ? "downstream" : "upstream" });
+    }
+
+    private static async Task<Results<Ok<CyclesDto>, ProblemHttpResult, ValidationProblem>> GetCyclesAsync(
+        HttpContext http, Analytics.LineageCycleService cycles, ICatalogPrincipalAccessor principals, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 10_000) return Invalid("limit", "limit must be between 1 and 10000.");
+        var principal = await principals.GetAsync(http.User, cancellationToken);
+        var report = await cycles.GetAsync(limit ?? 100, principal, cancellationToken);
+        if (report is null)
+            return TypedResults.Problem("The lineage graph is over Plugins:lineage:MaxSnapshotEdges, so it is not held in memory and its cycles are not computed.", statusCode: 503, title: "Cycles unavailable");
+        return TypedResults.Ok(new CyclesDto(report.CycleCount, report.NodesOnCycles, report.Truncated, [.. report.Cycles.Select(c => new CycleDto(c.Number, c.Size,
+            [.. c.Nodes.Select(n => new CycleNodeDto(n.Id, n.Kind, n.Details?.Title, n.Details?.Owner, n.Details is { } d ? MarquezMapper.UrlOf(d) : null))]))]));
     }
 
     private static async Task<Results<Ok<ProvenanceService.ProvenanceView>, NotFound<ProblemDetails>, ValidationProblem>> GetProvenanceAsync(

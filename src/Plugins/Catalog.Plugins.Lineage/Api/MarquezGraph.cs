@@ -5,7 +5,15 @@ namespace Catalog.Plugins.Lineage.Api;
 /// so Marquez clients and UIs read it unchanged. <c>data</c> carries Marquez's fields plus the catalog's
 /// (owner, depth, side, hasMore, url), which Marquez clients ignore.
 /// </summary>
-public sealed record MarquezGraph(IReadOnlyList<MarquezNode> Graph);
+public sealed record MarquezGraph(IReadOnlyList<MarquezNode> Graph)
+{
+    /// <summary>Cycles the traversal met (the catalog's addition; absent for column lineage and paths): each node's <c>data.cycle</c> points here.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MarquezCycle>? Cycles { get; init; }
+}
+
+/// <summary>A cycle: <see cref="Number"/> as in nodes' <c>data.cycle</c>, <see cref="Size"/> nodes in all, the ids of those in this graph.</summary>
+public sealed record MarquezCycle(int Number, int Size, IReadOnlyList<string> Nodes);
 
 public sealed record MarquezNode(string Id, string Type, object Data, IReadOnlyList<MarquezEdge> InEdges, IReadOnlyList<MarquezEdge> OutEdges);
 
@@ -23,6 +31,9 @@ public abstract record CatalogNodeData(int Depth, string Side, bool HasMore)
 {
     public int? UpstreamCount { get; init; }
     public int? DownstreamCount { get; init; }
+
+    /// <summary>The number of the cycle (in the graph's <c>cycles</c>) this node lies on; null when on none.</summary>
+    public int? Cycle { get; init; }
 }
 
 public sealed record DatasetData(

@@ -15,7 +15,10 @@ public static class MarquezMapper
             TypeOf(node),
             DataOf(node, inEdges[node.Id], outEdges[node.Id]),
             inEdges[node.Id].Select(e => new MarquezEdge(e.From, e.To)).ToList(),
-            outEdges[node.Id].Select(e => new MarquezEdge(e.From, e.To)).ToList())).ToList());
+            outEdges[node.Id].Select(e => new MarquezEdge(e.From, e.To)).ToList())).ToList())
+        {
+            Cycles = view.Cycles.Select((c, i) => new MarquezCycle(i + 1, c.Size, c.Nodes)).ToList(),
+        };
     }
 
     public static MarquezGraph ToMarquez(ColumnLineageView view)
@@ -45,7 +48,7 @@ public static class MarquezMapper
 
     private static CatalogNodeData DataOf(LineageNodeView node, IEnumerable<LineageEdgeView> inEdges, IEnumerable<LineageEdgeView> outEdges)
     {
-        if (node.Details is not { } e) return new RestrictedData(node.Depth, Side(node.Side));
+        if (node.Details is not { } e) return new RestrictedData(node.Depth, Side(node.Side)) { Cycle = node.Cycle };
         var id = new MarquezId(e.Namespace, e.Name);
         // A job lists all its inputs and outputs, as in Marquez, not only those within the requested depth.
         var inputs = node.Direct?.Inputs ?? inEdges.Select(x => x.From);
@@ -60,6 +63,7 @@ public static class MarquezMapper
                 e.Location, e.Description, e.Title, e.Owner, e.Lifecycle, UrlOf(e), node.Depth, Side(node.Side), node.HasMore),
             _ => new EntityData(id, e.Kind, e.Name, e.Title, e.Owner, UrlOf(e), node.Depth, Side(node.Side), node.HasMore),
         };
+        data = data with { Cycle = node.Cycle };
         return node.Direct is { } direct ? data with { UpstreamCount = direct.UpstreamCount, DownstreamCount = direct.DownstreamCount } : data;
     }
 

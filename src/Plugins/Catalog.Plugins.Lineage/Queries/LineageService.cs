@@ -39,14 +39,17 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
         var direct = query.ForGraph
             ? await neighbours.LoadAsync(visible.Select(d => d.Id).ToList(), visible.Where(d => d.Kind == EntityKind.Job).Select(d => d.Id).ToList(), principal, cancellationToken)
             : new Dictionary<long, DirectNeighbours>();
-        var names = new NodeNames(loaded, direct);
+        var names = new NodeNames(loaded, direct, CycleNumbers(slice.Cycles));
         var view = new LineageView(
-            new LineageNodeView(start.Ref, start.Kind, 0, LineageSide.Start, false, loaded.GetValueOrDefault(start.Id) ?? start) { Direct = direct.GetValueOrDefault(start.Id) },
+            new LineageNodeView(start.Ref, start.Kind, 0, LineageSide.Start, false, loaded.GetValueOrDefault(start.Id) ?? start) { Direct = direct.GetValueOrDefault(start.Id), Cycle = names.CycleOf(start.Id) },
             slice.Upstream.Select(n => names.View(n, LineageSide.Upstream)).ToList(),
             slice.Downstream.Select(n => names.View(n, LineageSide.Downstream)).ToList(),
             slice.Edges.Select(e => new LineageEdgeView(names.IdOf(e.From), names.IdOf(e.To))).ToList(),
             slice.Truncated,
-            slice.Engine);
+            slice.Engine)
+        {
+            Cycles = CycleViews(slice.Cycles, ids.ToHashSet(), names),
+        };
         return view;
     }
 
@@ -61,7 +64,7 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
         var endpoints = slice.Downstream.Select(n => loaded.TryGetValue(n.EntityId, out var e) && e.Visible
             ? new ImpactedEndpoint(e.Ref, e.Kind, e.Title, e.Owner, n.Depth)
             : new ImpactedEndpoint(null, "restricted", null, null, n.Depth));
-        return ImpactReport.Create(start.Ref, endpoints, slice.Truncated);
+        return ImpactReport.Create(start.Ref, endpoints, slice.Truncated) with { CycleSizes = [.. slice.Cycles.Select(c => c.Count)] };
     }
 
     /// <summary>
@@ -80,9 +83,24 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
         return path.Select((id, i) => names.View(new SliceNode(id, loaded.GetValueOrDefault(id)?.Kind ?? "restricted", i, false), i == 0 ? LineageSide.Start : LineageSide.Downstream)).ToList();
     }
 
-    /// <summary>Names nodes for one response: visible ones by ref, hidden ones <c>restricted:1</c>, <c>restricted:2</c>… in order met.</summary>
-    private sealed class NodeNames(IReadOnlyDictionary<long, EntityDetails> loaded, IReadOnlyDictionary<long, DirectNeighbours>? direct = null)
+    // Cycles numbered 1.. in the order the traversal reports them (largest first).
+    private static Dictionary<long, int> CycleNumbers(IReadOnlyList<IReadOnlyList<long>> cycles)
     {
+        var numbers = new Dictionary<long, int>();
+        for (var i = 0; i < cycles.Count; i++)
+            foreach (var id in cycles[i]) numbers.TryAdd(id, i + 1);
+        return numbers;
+    }
+
+    // Only members the response shows are named, so a cycle never numbers a hidden node the response does not carry.
+    private static List<LineageCycleView> CycleViews(IReadOnlyList<IReadOnlyList<long>> cycles, HashSet<long> shown, NodeNames names) =>
+        [.. cycles.Select(c => new LineageCycleView(c.Count, [.. c.Where(shown.Contains).Select(names.IdOf)]))];
+
+    /// <summary>Names nodes for one response: visible ones by ref, hidden ones <c>restricted:1</c>, <c>restricted:2</c>… in order met.</summary>
+    private sealed class NodeNames(IReadOnlyDictionary<long, EntityDetails> loaded, IReadOnlyDictionary<long, DirectNeighbours>? direct = null, IReadOnlyDictionary<long, int>? cycles = null)
+    {
+        public int? CycleOf(long entityId) => cycles is not null && cycles.TryGetValue(entityId, out var n) ? n : null;
+
         private readonly Dictionary<long, string> hidden = [];
 
         public string IdOf(long entityId) =>
@@ -92,7 +110,7 @@ public sealed class LineageService(ILineageTopology topology, EntityDetailsLoade
 
         public LineageNodeView View(SliceNode node, LineageSide side) =>
             loaded.TryGetValue(node.EntityId, out var d) && d.Visible
-                ? new LineageNodeView(d.Ref, d.Kind, node.Depth, side, node.HasMore, d) { Direct = direct?.GetValueOrDefault(d.Id) }
-                : new LineageNodeView(IdOf(node.EntityId), "restricted", node.Depth, side, false, null);
+                ? new LineageNodeView(d.Ref, d.Kind, node.Depth, side, node.HasMore, d) { Direct = direct?.GetValueOrDefault(d.Id), Cycle = CycleOf(node.EntityId) }
+                : new LineageNodeView(IdOf(node.EntityId), "restricted", node.Depth, side, false, null) { Cycle = CycleOf(node.EntityId) };
     }
 }

@@ -20,6 +20,9 @@ public sealed record TopologySlice(
     bool Truncated,
     string Engine)
 {
+    /// <summary>Cycles met inside the walked region, each as entity ids (see <see cref="TraversalResult.Cycles"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<long>> Cycles { get; init; } = [];
+
     public static TopologySlice Isolated(long startId, string engine) => new(startId, [], [], [], false, engine);
 
     /// <summary>Runs the domain traversal on <paramref name="graph"/> and translates indexes back to entity ids.</summary>
@@ -42,6 +45,9 @@ public sealed record TopologySlice(
             result.Downstream.Select(Map).ToList(),
             result.Edges.Select(e => (graph.EntityId(e.From), graph.EntityId(e.To))).ToList(),
             result.Truncated,
-            engine);
+            engine)
+        {
+            Cycles = result.Cycles.Select(c => (IReadOnlyList<long>)c.Select(graph.EntityId).ToList()).ToList(),
+        };
     }
 }

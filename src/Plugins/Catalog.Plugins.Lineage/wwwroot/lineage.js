@@ -42,6 +42,8 @@
       { selector: ':parent', style: { 'background-color': '#eff6ff', 'background-opacity': 0.6, 'border-color': '#3b82f6', 'text-valign': 'top', 'label': 'data(label)', 'shape': 'round-rectangle', 'padding': 8 } },
       { selector: 'node.start', style: { 'border-width': 4, 'border-color': '#dc2626' } },
       { selector: 'node.has-more', style: { 'border-width': 2, 'border-style': 'double' } },
+      // Nodes on a cycle (data.cycle from the API): a dashed orange border, and "on cycle N" in the node's title.
+      { selector: 'node.on-cycle', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#f76707' } },
       { selector: 'edge', style: { 'width': 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 0.8 } },
       { selector: '.faded', style: { 'opacity': 0.2 } },
       { selector: 'node.on-path', style: { 'border-width': 3, 'border-color': '#dc2626' } },
@@ -84,6 +86,7 @@
       upstreamCount: d.upstreamCount, downstreamCount: d.downstreamCount } });
     if (node.id === startId) ele.addClass('start');
     if (node.data && node.data.hasMore) ele.addClass('has-more');
+    if (node.data && node.data.cycle) { ele.addClass('on-cycle'); ele.data('cycle', node.data.cycle); }
     return true;
   }
 

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using Catalog.Domain.Lineage.Analytics;
+using Catalog.Domain.Lineage.Graph;
+
+namespace Catalog.Benchmarks.Lineage;
+
+/// <summary>
+/// QuikGraph analytics over the compact snapshot at 1,000,000 nodes / 5,000,000 edges (the same seeded graph as
+/// <see cref="LineageTraversalBenchmarks"/>): strongly connected components of the whole graph, why-late for a
+/// typical late dataset, shortest path (the bidirectional search, and QuikGraph's Dijkstra for the record), and the
+/// depth-3 traversal as the same-run reference. Each iteration is one query from the next start node.
+/// Run: dotnet run -c Release --project tests/Catalog.Benchmarks -- --filter '*LineageAnalyticsBenchmarks*'
+/// </summary>
+[Config(typeof(Config))]
+public class LineageAnalyticsBenchmarks
+{
+    private LineageGraph graph = LineageGraph.Empty;
+    private int[] lateDatasets = [];
+    private (int From, int To)[] paths = [];
+    private Func<int, bool> isJob = _ => false;
+    private int next;
+
+    [Params(1_000_000)] public int Nodes { get; set; }
+    [Params(5_000_000)] public int Edges { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        graph = GeneratedLineage.Build(Nodes, Edges, seed: 20261121);
+        isJob = graph.KindFilter(["job"]);
+        var datasets = graph.KindFilter(["dataset"]);
+        // "Typical late dataset": a dataset in the marts (upper layers), so its upstream is a deep, wide pipeline.
+        lateDatasets = GeneratedLineage.TypicalNodes(graph, 4096, seed: 7).Where(n => datasets(n) && n > Nodes / 2).Take(512).ToArray();
+        paths = GeneratedLineage.TypicalNodes(graph, 512, seed: 7).Select(s => (s, Downstream(s, 6))).Where(p => p.Item2 >= 0).ToArray();
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var cycles = LineageCycles.All(graph.Topology);
+        watch.Stop();
+        var sizes = Explain(lateDatasets[0]);
+        Console.WriteLine($"// SCC: {cycles.Count:N0} cycles, {cycles.Sum(c => c.Length):N0} nodes on cycles, largest {cycles.FirstOrDefault()?.Length ?? 0:N0}; " +
+                          $"first run {watch.Elapsed.TotalSeconds:F2} s, allocated {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0:F0} MB");
+        Console.WriteLine($"// why-late sample: upstream problems {sizes.Problems.Count}, critical path {sizes.CriticalPath.Count} steps, condensed cycles {sizes.CondensedCycles}, truncated {sizes.Truncated}");
+    }
+
+    // Expected durations and problems derived from the node number: deterministic, about 2% of jobs with a problem.
+    private LateExplanation Explain(int target) =>
+        WhyLate.Explain(graph.Topology, target, n => new NodeTiming(isJob(n) ? 5 + n % 55 : 0, n % 97 == 0 ? LateCause.RanLong : LateCause.None), isJob, maxNodes: 50_000);
+
+    private int Downstream(int start, int depth)
+    {
+        var reached = LineageTraversal.Traverse(graph.Topology, start, new TraversalOptions { Direction = LineageDirection.Downstream, MaxDepth = depth, DetectCycles = false }).Downstream;
+        return reached.LastOrDefault(n => n.Depth == depth) is { Depth: var d } far && d == depth ? far.Node : -1;
+    }
+
+    [Benchmark(Description = "SCC over the whole graph (QuikGraph over the adapter)", OperationsPerInvoke = 1)]
+    public int StronglyConnected() => LineageCycles.All(graph.Topology).Count;
+
+    [Benchmark(Description = "why-late: upstream walk (cap 50,000), condense, critical path")]
+    public int WhyLateQuery() => Explain(lateDatasets[next++ % lateDatasets.Length]).CriticalPath.Count;
+
+    [Benchmark(Description = "shortest path, 6 hops apart (bidirectional BFS)")]
+    public int Path()
+    {
+        var (from, to) = paths[next++ % paths.Length];
+        return ShortestPath.Find(graph.Topology, from, to)?.Count ?? 0;
+    }
+
+    [Benchmark(Description = "shortest path, 6 hops apart (QuikGraph Dijkstra over the adapter)")]
+    public int PathQuikGraph()
+    {
+        var (from, to) = paths[next++ % paths.Length];
+        var found = QuikGraph.Algorithms.AlgorithmExtensions.ShortestPathsDijkstra(new CompactGraphAdapter(graph.Topology), _ => 1.0, from);
+        return found(to, out var edges) ? edges.Count() : 0;
+    }
+
+    [Benchmark(Baseline = true, Description = "reference: depth-3 both ways (cap 2,000)")]
+    public int Depth3() => LineageTraversal.Traverse(graph.Topology, lateDatasets[next++ % lateDatasets.Length],
+        new TraversalOptions { Direction = LineageDirection.Both, MaxDepth = 3, MaxNodes = 2_000 }).Edges.Count;
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            // In-process: BenchmarkDotNet's generated project cannot restore the portal's packages from the registry copy here.
+            AddJob(Job.Default.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring).WithWarmupCount(3).WithIterationCount(60).WithInvocationCount(1).WithUnrollFactor(1).WithGcServer(false));
+            AddColumn(StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.Max);
+            AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
+            WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(Perfolizer.Horology.TimeUnit.Millisecond));
+        }
+    }
+}
