@@ -1,5 +1,6 @@
 using Catalog.Harvesting;
 using Catalog.Plugins.Harvesting;
+using Catalog.Plugins.OpenLineage.Files;
 using Catalog.Plugins.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
