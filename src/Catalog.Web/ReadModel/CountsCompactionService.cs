@@ -8,7 +8,7 @@ namespace Catalog.Web.ReadModel;
 /// and among several portals the function's advisory lock lets one fold at a time. A failed pass (database down)
 /// is logged and retried on the next tick; reads stay correct without compaction, only longer.
 /// </summary>
-public sealed class CountsCompactionService(NpgsqlDataSource dataSource, ILogger<CountsCompactionService> logger) : BackgroundService
+public sealed class CountsCompactionService(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<CountsCompactionService> logger) : BackgroundService
 {
     /// <summary>Delta rows the counts tables may hold before they are folded.</summary>
     public const int Threshold = 1000;
@@ -17,13 +17,15 @@ public sealed class CountsCompactionService(NpgsqlDataSource dataSource, ILogger
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(Interval, clock);
         do
         {
             try
             {
-                await using var command = dataSource.CreateCommand("SELECT catalog_counts_compact(@min_rows)");
+                // Run hours are kept relative to the portal's clock, the one the home page counts from.
+                await using var command = dataSource.CreateCommand("SELECT catalog_counts_compact(@min_rows, @at)");
                 command.Parameters.AddWithValue("min_rows", Threshold);
+                command.Parameters.AddWithValue("at", clock.GetUtcNow());
                 await command.ExecuteScalarAsync(stoppingToken);
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
