@@ -17,7 +17,14 @@ public sealed class GovernanceWebFactory : CatalogWebFactory, IAsyncLifetime
     public NpgsqlDataSource Database { get; private set; } = null!;
     public GovernanceSeed Seed { get; private set; } = null!;
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Plugins:governance:MaxFailedSignIns", "3")];
+    /// <summary>Namespace of <see cref="SourceTrustTests"/> where pushed OpenLineage is trusted to set owners.</summary>
+    public const string TrustedPushNamespace = "trust_trusted";
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Plugins:governance:MaxFailedSignIns", "3"),
+        new($"Catalog:Harvesting:Trust:Namespaces:{TrustedPushNamespace}:openlineage-push:Sets:0", "owner"),
+    ];
 
     public override async Task InitializeAsync()
     {

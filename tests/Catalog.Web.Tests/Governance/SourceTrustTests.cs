@@ -111,6 +111,25 @@ public sealed class SourceTrustTests(GovernanceWebFactory portal)
         Assert.True(verify.GetProperty("intact").GetBoolean());
     }
 
+    [Fact]
+    public async Task An_owner_change_by_a_push_trusted_in_its_namespace_is_audited_with_the_token()
+    {
+        var dataset = $"dataset:{GovernanceWebFactory.TrustedPushNamespace}:orders_{Guid.NewGuid():N}"[..60];
+        var account = $"audited-producer-{Guid.NewGuid():N}"[..30];
+        using var producer = await portal.CreateIngestClientAsync(account, [GovernanceWebFactory.TrustedPushNamespace]);
+        Assert.Equal(HttpStatusCode.Created, (await producer.PostAsync("/api/v1/lineage", Event(dataset, ownerName: "group:alpha"))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await producer.PostAsync("/api/v1/lineage", Event(dataset, ownerName: "group:beta"))).StatusCode);
+
+        Assert.Equal("group:default:beta", await portal.ScalarAsync<string>("SELECT owner_ref FROM entities WHERE ref = @r", ("r", dataset)));
+        var tokenId = await portal.ScalarAsync<long>("SELECT t.id FROM api_tokens t JOIN identity_users u ON u.id = t.user_id WHERE u.user_name = @u", ("u", account));
+        Assert.Equal(1L, await portal.ScalarAsync<long>("""
+            SELECT count(*) FROM audit_events WHERE action = 'harvest.owner-changed' AND target = @target AND actor = @actor
+              AND before #>> '{}' = 'group:default:alpha' AND after->>'value' = 'group:default:beta'
+              AND after->>'source' = 'openlineage-push' AND (after->>'tokenId')::bigint = @token
+            """, ("target", dataset), ("actor", $"token:{tokenId} (user:default:{account})"), ("token", tokenId)));
+    }
+
     /// <summary>Harvests a descriptor of a restricted PII dataset (retention 400 days) owned by <paramref name="owner"/>.</summary>
     private async Task<(string Ref, long Id, string File)> DescribeAsync(string owner, string? existing = null, string? file = null)
     {
