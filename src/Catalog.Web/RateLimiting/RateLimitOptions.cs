@@ -1,7 +1,7 @@
 namespace Catalog.Web.RateLimiting;
 
 /// <summary>
-/// Limits on writes and sign-in, bound from <c>Catalog:RateLimits</c> (docs/SECURITY.md, "Rate limits"). Reads are not
+/// Limits on writes and sign-in, bound from <c>Catalog:RateLimits</c> (docs/INPUT-AND-ABUSE.md, "Rate limits"). Reads are not
 /// limited. A write counts against its client address and, when signed in or sent with a token, against that account
 /// too; the first limit reached answers 429 with Retry-After.
 /// </summary>
