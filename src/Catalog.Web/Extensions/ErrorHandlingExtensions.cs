@@ -6,7 +6,7 @@ namespace Catalog.Web.Extensions;
 
 /// <summary>
 /// Client mistakes answer 4xx, never 5xx: problem details (RFC 9457) under <c>/api/</c>, HTML for pages.
-/// See docs/SECURITY.md, "Bad input".
+/// See docs/INPUT-AND-ABUSE.md, "Bad input".
 /// </summary>
 public static class ErrorHandlingExtensions
 {

@@ -1,7 +1,7 @@
 namespace Catalog.Web.RateLimiting;
 
 /// <summary>
-/// Limits on writes and sign-in, bound from <c>Catalog:RateLimits</c> (docs/SECURITY.md, "Rate limits"). Reads are not
+/// Limits on writes and sign-in, bound from <c>Catalog:RateLimits</c> (docs/INPUT-AND-ABUSE.md, "Rate limits"). Reads are not
 /// limited. A write counts against its client address and, when signed in or sent with a token, against that account
 /// too; the first limit reached answers 429 with Retry-After.
 /// </summary>
@@ -14,11 +14,14 @@ public sealed class RateLimitOptions
     /// <summary>The fixed window the permits below are counted in. Default one minute.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Writes (POST, PUT, PATCH, DELETE) per client address per window. Default 120.</summary>
-    public int WritesPerClient { get; set; } = 120;
+    /// <summary>Writes (POST, PUT, PATCH, DELETE) per client address per window. Default 1200.</summary>
+    public int WritesPerClient { get; set; } = 1200;
 
-    /// <summary>Writes per signed-in account or API token per window, from any address. Default 60.</summary>
-    public int WritesPerAccount { get; set; } = 60;
+    /// <summary>
+    /// Writes per signed-in account or API token per window, from any address. Default 600: an OpenLineage producer
+    /// (one START and one COMPLETE per task run) stays well under it; a script looping on an API does not.
+    /// </summary>
+    public int WritesPerAccount { get; set; } = 600;
 
     /// <summary>Sign-in form posts per client address per window (each account also locks after failed attempts). Default 10.</summary>
     public int SignInsPerClient { get; set; } = 10;

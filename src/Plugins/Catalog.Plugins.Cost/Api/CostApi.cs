@@ -21,7 +21,7 @@ public static class CostApi
         api.MapGet("/daily", Daily).WithName("CostDaily").WithSummary("Daily storage and compute cost of a scope.");
         api.MapGet("/top", Top).WithName("CostTopSpenders").WithSummary("The entities that cost most this month, with last month's figure.");
         api.MapGet("/groups/{dimension}", Groups).WithName("CostByGroup").WithSummary("Cost per team or namespace this month against last month.");
-        api.MapGet("/retention-what-if", WhatIf).WithName("CostRetentionWhatIf").WithSummary("Monthly saving of a shorter retention for a dataset or namespace.");
+        api.MapGet("/retention-what-if", WhatIf).ProducesProblem(StatusCodes.Status404NotFound).WithName("CostRetentionWhatIf").WithSummary("Monthly saving of a shorter retention for a dataset or namespace.");
         api.MapPost("/snapshots", Snapshot).WithName("CostSnapshot").WithSummary("Take (or retake) the snapshot of a day now.")
             .RequireAuthorization(CatalogPolicies.Admin);
     }

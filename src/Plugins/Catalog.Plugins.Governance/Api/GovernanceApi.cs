@@ -29,40 +29,40 @@ public static class GovernanceApi
         routes.MapPost("/account/signout", SignOutAsync).WithName("SignOut").WithSummary("Ends the session (form post with antiforgery token).").WithTags("Governance");
 
         api.MapGet("/entities/{id:long}/retention", GetRetentionAsync).RequireAuthorization(CatalogPolicies.Read)
-            .WithName("GetRetention").WithSummary("Effective retention of a dataset, where it comes from, and the descriptor's when overridden.");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetRetention").WithSummary("Effective retention of a dataset, where it comes from, and the descriptor's when overridden.");
         api.MapPost("/entities/{id:long}/retention/plan", (long id, RetentionInput input, ClaimsPrincipal user, RetentionService retention, CancellationToken ct) =>
                 PlanAsync(id, input, user, retention, ct))
-            .WithName("PreviewRetentionPlan").WithSummary("Which partitions a retention policy would expire, bytes freed and monthly saving. Saves nothing.");
+            .WithOutcomes().WithName("PreviewRetentionPlan").WithSummary("Which partitions a retention policy would expire, bytes freed and monthly saving. Saves nothing.");
         api.MapPut("/entities/{id:long}/retention", async (long id, RetentionInput input, ClaimsPrincipal user, RetentionService retention, CancellationToken ct) =>
                 (await retention.SaveAsync(user, id, input, ct)).ToResult())
-            .WithName("SaveRetention").WithSummary("Sets the portal retention policy (owners and admins). Send the version you read; a stale one is 409.");
+            .WithOutcomes().WithName("SaveRetention").WithSummary("Sets the portal retention policy (owners and admins). Send the version you read; a stale one is 409.");
         api.MapDelete("/entities/{id:long}/retention", async (long id, int version, string? reason, ClaimsPrincipal user, RetentionService retention, CancellationToken ct) =>
                 (await retention.ResetAsync(user, id, version, reason, ct)).ToResult())
-            .WithName("ResetRetention").WithSummary("Removes the portal edit so the descriptor or a default applies again.");
+            .WithOutcomes().WithName("ResetRetention").WithSummary("Removes the portal edit so the descriptor or a default applies again.");
 
         api.MapPut("/defaults/{scope}/{key}/retention", async (string scope, string key, RetentionDefaultDto body, ClaimsPrincipal user, RetentionDefaultsService defaults, CancellationToken ct) =>
                 (await defaults.SaveAsync(user, scope, key, new RetentionInput { Mode = body.Mode, Value = body.Value, Justification = body.Justification, Version = body.Version, Reason = body.Reason }, body.MaxDays, ct)).ToResult())
-            .WithName("SaveRetentionDefault").WithSummary("Sets a namespace or classification default (and a classification's cap in days). Admins only.");
+            .WithOutcomes().WithName("SaveRetentionDefault").WithSummary("Sets a namespace or classification default (and a classification's cap in days). Admins only.");
 
         api.MapPost("/entities/{id:long}/grants", async (long id, GrantRequestDto body, ClaimsPrincipal user, AccessService access, CancellationToken ct) =>
                 (await access.AddGrantAsync(user, id, new GrantInput { Principal = body.Principal, Permission = body.Permission, ExpiresAt = body.ExpiresAt, Reason = body.Reason }, ct)).ToResult())
-            .WithName("AddGrant").WithSummary("Grants a group or user read or write access (owners and admins).");
+            .WithOutcomes().WithName("AddGrant").WithSummary("Grants a group or user read or write access (owners and admins).");
         api.MapDelete("/entities/{id:long}/grants/{grantId:long}", async (long id, long grantId, string? reason, ClaimsPrincipal user, AccessService access, CancellationToken ct) =>
                 (await access.RemoveGrantAsync(user, id, grantId, reason, ct)).ToResult())
-            .WithName("RemoveGrant").WithSummary("Removes a portal grant (descriptor grants change in the descriptor).");
+            .WithOutcomes().WithName("RemoveGrant").WithSummary("Removes a portal grant (descriptor grants change in the descriptor).");
         api.MapPut("/entities/{id:long}/classification", async (long id, ClassificationRequestDto body, ClaimsPrincipal user, AccessService access, CancellationToken ct) =>
                 (await access.ClassifyAsync(user, id, new ClassificationInput { Field = body.Field, Classification = body.Classification, Version = body.Version, Reason = body.Reason }, ct)).ToResult())
-            .WithName("Classify").WithSummary("Classifies the endpoint or one of its columns; kept across harvests.");
+            .WithOutcomes().WithName("Classify").WithSummary("Classifies the endpoint or one of its columns; kept across harvests.");
         api.MapPost("/entities/{id:long}/suggestions/decision", async (long id, SuggestionDecisionDto body, ClaimsPrincipal user, SuggestionService suggestions, CancellationToken ct) =>
                 (await suggestions.DecideAsync(user, id, body.Field, body.Suggested, body.Accept, body.Version, ct)).ToResult())
-            .WithName("DecideSuggestion").WithSummary("Accepts or rejects a classification suggested through column lineage.");
+            .WithOutcomes().WithName("DecideSuggestion").WithSummary("Accepts or rejects a classification suggested through column lineage.");
 
         api.MapPost("/entities/{id:long}/access-requests", async (long id, AccessRequestDto body, ClaimsPrincipal user, AccessRequestService requests, CancellationToken ct) =>
                 (await requests.RequestAsync(user, id, body.Permission, body.Reason, ct)).ToResult())
-            .WithName("RequestAccess").WithSummary("Asks the owners for read or write access.");
+            .WithOutcomes().WithName("RequestAccess").WithSummary("Asks the owners for read or write access.");
         api.MapPost("/access-requests/{requestId:long}/decision", async (long requestId, DecisionDto body, ClaimsPrincipal user, AccessRequestService requests, CancellationToken ct) =>
                 (await requests.DecideAsync(user, requestId, body.Approve, body.Reason, body.Version, ct)).ToResult())
-            .WithName("DecideAccessRequest").WithSummary("Approves (adds a grant) or denies an access request (owners and admins).");
+            .WithOutcomes().WithName("DecideAccessRequest").WithSummary("Approves (adds a grant) or denies an access request (owners and admins).");
 
         api.MapGet("/access-review", async (string? classification, AccessReviewQuery review, CancellationToken ct) => Results.Ok(await review.ListAsync(classification ?? "pii", ct)))
             .RequireAuthorization(CatalogPolicies.Auditor).WithName("AccessReview").WithSummary("Who can read PII (or another classification), and why.");
@@ -86,8 +86,17 @@ public static class GovernanceApi
         api.MapDelete("/tokens/{tokenId:long}", async (long tokenId, ClaimsPrincipal user, ApiTokenService tokens, CancellationToken ct) =>
                 await tokens.RevokeAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, GovernanceGate.ActorOf(user), tokenId, ct)
                     ? Results.NoContent() : Results.Problem(statusCode: 404, detail: "You have no active token with that id."))
-            .RequireAuthorization(CatalogPolicies.Owner).WithName("RevokeToken").WithSummary("Revokes one of your API tokens at once.");
+            .RequireAuthorization(CatalogPolicies.Owner).ProducesProblem(StatusCodes.Status404NotFound).WithName("RevokeToken").WithSummary("Revokes one of your API tokens at once.");
     }
+
+    /// <summary>What an <see cref="Outcome"/> can answer besides 200, declared in OpenAPI: 400 per field, 401, 403, 404, 409.</summary>
+    private static RouteHandlerBuilder WithOutcomes(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces(StatusCodes.Status200OK)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> GetRetentionAsync(long id, ClaimsPrincipal user, RetentionService retention, EntityLookup entities, ICatalogPrincipalAccessor principals, CancellationToken ct)
     {
