@@ -15,7 +15,8 @@ namespace Catalog.Benchmarks.Lineage;
 /// <see cref="LineageTraversalBenchmarks"/>): strongly connected components of the whole graph, why-late for a
 /// typical late dataset, shortest path (the bidirectional search, and QuikGraph's Dijkstra for the record), and the
 /// depth-3 traversal as the same-run reference. Each iteration is one query from the next start node.
-/// Run: dotnet run -c Release --project tests/Catalog.Benchmarks -- --filter '*LineageAnalyticsBenchmarks*'
+/// Run: dotnet run -c Release --project tests/Catalog.Benchmarks -- --filter '*LineageAnalyticsBenchmarks*' '*LineageSccBenchmarks*'
+/// (the config is already in-process; do not add --inProcess, which adds a second, default job).
 /// </summary>
 [Config(typeof(Config))]
 public class LineageAnalyticsBenchmarks
@@ -39,13 +40,7 @@ public class LineageAnalyticsBenchmarks
         lateDatasets = GeneratedLineage.TypicalNodes(graph, 4096, seed: 7).Where(n => datasets(n) && n > Nodes / 2).Take(512).ToArray();
         paths = GeneratedLineage.TypicalNodes(graph, 512, seed: 7).Select(s => (s, Downstream(s, 6))).Where(p => p.Item2 >= 0).ToArray();
 
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = Stopwatch.StartNew();
-        var cycles = LineageCycles.All(graph.Topology);
-        watch.Stop();
         var sizes = Explain(lateDatasets[0]);
-        Console.WriteLine($"// SCC: {cycles.Count:N0} cycles, {cycles.Sum(c => c.Length):N0} nodes on cycles, largest {cycles.FirstOrDefault()?.Length ?? 0:N0}; " +
-                          $"first run {watch.Elapsed.TotalSeconds:F2} s, allocated {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0:F0} MB");
         Console.WriteLine($"// why-late sample: upstream problems {sizes.Problems.Count}, critical path {sizes.CriticalPath.Count} steps, condensed cycles {sizes.CondensedCycles}, truncated {sizes.Truncated}");
     }
 
@@ -58,9 +53,6 @@ public class LineageAnalyticsBenchmarks
         var reached = LineageTraversal.Traverse(graph.Topology, start, new TraversalOptions { Direction = LineageDirection.Downstream, MaxDepth = depth, DetectCycles = false }).Downstream;
         return reached.LastOrDefault(n => n.Depth == depth) is { Depth: var d } far && d == depth ? far.Node : -1;
     }
-
-    [Benchmark(Description = "SCC over the whole graph (QuikGraph over the adapter)", OperationsPerInvoke = 1)]
-    public int StronglyConnected() => LineageCycles.All(graph.Topology).Count;
 
     [Benchmark(Description = "why-late: upstream walk (cap 50,000), condense, critical path")]
     public int WhyLateQuery() => Explain(lateDatasets[next++ % lateDatasets.Length]).CriticalPath.Count;
@@ -84,12 +76,56 @@ public class LineageAnalyticsBenchmarks
     public int Depth3() => LineageTraversal.Traverse(graph.Topology, lateDatasets[next++ % lateDatasets.Length],
         new TraversalOptions { Direction = LineageDirection.Both, MaxDepth = 3, MaxNodes = 2_000 }).Edges.Count;
 
-    private sealed class Config : ManualConfig
+    internal sealed class Config : ManualConfig
     {
-        public Config()
+        public Config() : this(warmups: 3, iterations: 60) { }
+
+        public Config(int warmups, int iterations)
         {
             // In-process: BenchmarkDotNet's generated project cannot restore the portal's packages from the registry copy here.
-            AddJob(Job.Default.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring).WithWarmupCount(3).WithIterationCount(60).WithInvocationCount(1).WithUnrollFactor(1).WithGcServer(false));
+            AddJob(Job.Default.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring).WithWarmupCount(warmups).WithIterationCount(iterations).WithInvocationCount(1).WithUnrollFactor(1).WithGcServer(false));
+            AddColumn(StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.Max);
+            AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
+            WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(Perfolizer.Horology.TimeUnit.Millisecond));
+        }
+    }
+}
+
+/// <summary>
+/// Strongly connected components of the whole 1 M / 5 M graph: seconds per run, so few iterations. Memory: the
+/// allocation column (QuikGraph's own per-vertex dictionaries; the adapter itself allocates one enumerator per vertex).
+/// </summary>
+[Config(typeof(SccConfig))]
+public class LineageSccBenchmarks
+{
+    private LineageGraph graph = LineageGraph.Empty;
+
+    [Params(1_000_000)] public int Nodes { get; set; }
+    [Params(5_000_000)] public int Edges { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        graph = GeneratedLineage.Build(Nodes, Edges, seed: 20261121);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var cycles = LineageCycles.All(graph.Topology);
+        watch.Stop();
+        Console.WriteLine($"// SCC: {cycles.Count:N0} cycles, {cycles.Sum(c => c.Length):N0} nodes on cycles, largest {cycles.FirstOrDefault()?.Length ?? 0:N0}; " +
+                          $"first run {watch.Elapsed.TotalSeconds:F2} s, allocated {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0:F0} MB, graph arrays {graph.MemoryBytes / 1048576.0:F1} MB");
+    }
+
+    [Benchmark(Description = "SCC over the whole graph (QuikGraph over the adapter)")]
+    public int StronglyConnected() => LineageCycles.All(graph.Topology).Count;
+
+    [Benchmark(Baseline = true, Description = "reference: depth-3 both ways from node 500,000 (cap 2,000)")]
+    public int Depth3() => LineageTraversal.Traverse(graph.Topology, 500_000, new TraversalOptions { Direction = LineageDirection.Both, MaxDepth = 3, MaxNodes = 2_000 }).Edges.Count;
+
+    private sealed class SccConfig : ManualConfig
+    {
+        public SccConfig()
+        {
+            foreach (var job in new LineageAnalyticsBenchmarks.Config(warmups: 1, iterations: 5).GetJobs()) AddJob(job);
             AddColumn(StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.Max);
             AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
             WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(Perfolizer.Horology.TimeUnit.Millisecond));

@@ -14,7 +14,19 @@ public sealed record HealthEventPayload(
     [property: JsonPropertyName("problem")] PayloadProblem Problem)
 {
     [JsonPropertyName("schemaVersion")] public int SchemaVersion => 1;
+
+    /// <summary>endpoint.late only: the first late job upstream on the critical path, as an outsider may see it; absent when none is known.</summary>
+    [JsonPropertyName("cause")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PayloadCause? Cause { get; init; }
 }
+
+/// <summary>Why an endpoint is late: the first late job on its critical path, its owner, what went wrong, and the path (source first).</summary>
+public sealed record PayloadCause(
+    [property: JsonPropertyName("ref")] string Ref,
+    [property: JsonPropertyName("owner")] string? Owner,
+    [property: JsonPropertyName("causes")] IReadOnlyList<string> Causes,
+    [property: JsonPropertyName("criticalPath")] IReadOnlyList<string> CriticalPath);
 
 public sealed record PayloadEntity(
     [property: JsonPropertyName("ref")] string Ref,

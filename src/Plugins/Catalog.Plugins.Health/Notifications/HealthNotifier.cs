@@ -18,7 +18,8 @@ namespace Catalog.Plugins.Health.Notifications;
 /// recorded, marked <c>baseline</c> and shown on /health, but not notified, so a portal started on an existing
 /// catalog does not send a burst for problems that were there before it watched.
 /// </summary>
-public sealed partial class HealthNotifier(NpgsqlDataSource dataSource, WebhookSender sender, IOptions<HealthOptions> options, ILogger<HealthNotifier> logger)
+public sealed partial class HealthNotifier(NpgsqlDataSource dataSource, WebhookSender sender, IOptions<HealthOptions> options, ILogger<HealthNotifier> logger,
+    Lateness.WhyLateService whyLate)
 {
     /// <summary>Records what changed since the last check and queues notifications for what appeared.</summary>
     public async Task<Transitions> RecordTransitionsAsync(IReadOnlyList<EntityHealth> health, DateTimeOffset now, CancellationToken cancellationToken)
@@ -84,9 +85,11 @@ public sealed partial class HealthNotifier(NpgsqlDataSource dataSource, WebhookS
                 _ => null,
             };
             if (eventType is null) continue;
+            var cause = eventType == HealthEventTypes.EndpointLate && options.Value.Webhooks.Any(w => w.Events.Contains(eventType))
+                ? await CauseAsync(entity, now, cancellationToken) : null;
             foreach (var webhook in options.Value.Webhooks.Where(w => w.Events.Contains(eventType)))
             {
-                var payload = Payload(Guid.NewGuid(), eventType, now, entity, problem);
+                var payload = Payload(Guid.NewGuid(), eventType, now, entity, problem) with { Cause = cause };
                 await using var outbox = new NpgsqlCommand("""
                     INSERT INTO health_notifications (id, webhook, event_type, entity_id, payload, created_at)
                     VALUES (@id, @webhook, @type, @entity, @payload::jsonb, @now)
@@ -154,6 +157,13 @@ public sealed partial class HealthNotifier(NpgsqlDataSource dataSource, WebhookS
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
         return delivered;
+    }
+
+    // Receivers are outside the catalog: the chain is explained as an anonymous reader sees it (restricted steps opaque).
+    private async Task<PayloadCause?> CauseAsync(EntityHealth entity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var chain = await whyLate.ExplainAsync(entity.Ref, Catalog.Plugins.Security.CatalogPrincipal.Anonymous, now, cancellationToken);
+        return chain?.FirstLate is { } first ? new PayloadCause(first.Id, first.Owner, first.Causes, [.. chain.CriticalPath.Select(s => s.Id)]) : null;
     }
 
     private HealthEventPayload Payload(Guid id, string eventType, DateTimeOffset now, EntityHealth entity, HealthProblem problem)
