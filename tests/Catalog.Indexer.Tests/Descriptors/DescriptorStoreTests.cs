@@ -69,7 +69,7 @@ public sealed class DescriptorStoreTests(DescriptorStoreFixture store) : IClassF
     [Fact]
     public async Task Workflow_schedule_and_lineage_are_stored()
     {
-        Assert.Equal("daily 30 6 * * * Europe/Stockholm 180", await Db.ScalarAsync<string>("""
+        Assert.Equal("daily 30 6 * * * Europe/Stockholm 630", await Db.ScalarAsync<string>("""
             SELECT j.schedule_kind || ' ' || j.cron || ' ' || j.time_zone || ' ' || j.deadline_minutes
             FROM jobs j JOIN entities e ON e.id = j.entity_id WHERE e.ref = 'job:tunewave-analytics:kpi_daily'
             """));

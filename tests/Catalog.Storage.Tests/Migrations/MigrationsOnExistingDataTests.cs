@@ -11,7 +11,8 @@ namespace Catalog.Storage.Tests.Migrations;
 /// </summary>
 public sealed class MigrationsOnExistingDataTests
 {
-    private static readonly string[] Arriving = ["0050", "0510"];
+    // 0521 redefines 0050's compaction function, so it arrives with it (in order, after it), as on a real upgrade.
+    private static readonly string[] Arriving = ["0050", "0510", "0521"];
 
     [Fact]
     public async Task The_counts_migration_starts_from_the_rows_already_there_and_the_health_monitor_keeps_its_history()
@@ -34,7 +35,7 @@ public sealed class MigrationsOnExistingDataTests
 
         var report = await Migrator(dataSource).MigrateAsync();
 
-        Assert.Equal(2, report.Applied.Count);
+        Assert.Equal(Arriving.Length, report.Applied.Count);
         Assert.True(await ScalarAsync<bool>(dataSource, """
             SELECT (SELECT array_agg(x ORDER BY x) FROM (SELECT kind || lifecycle || sum(n) AS x FROM entity_count_deltas GROUP BY kind, lifecycle) a)
                  = (SELECT array_agg(x ORDER BY x) FROM (SELECT kind || lifecycle || count(*) AS x FROM entities GROUP BY kind, lifecycle) b)
