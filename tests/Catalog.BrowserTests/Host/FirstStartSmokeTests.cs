@@ -69,12 +69,20 @@ public sealed class FirstStartSmokeTests(FirstStartPortal portal) : IClassFixtur
     public async Task The_cost_overview_and_a_team_cost_page_draw_their_charts()
     {
         var (page, watch) = await OpenAsync("/cost");
-        await AssertChartsDrawnAsync(page);
-        await AssertAllReferencedFilesServedAsync(page);
-        // Month to date, every team with a cost line has spent something (the sample's costs lie relative to now).
-        var amounts = await page.GetByTestId("cost-teams").Locator("tbody tr td:nth-of-type(1)").AllInnerTextsAsync();
+        // The cost plugin takes the sample's daily snapshots in the background just after the first start: reload
+        // (bounded) until they are there. Month to date, a team has spent something (the sample's costs lie
+        // relative to now), not the 0.00 of a catalog frozen on the day it was written.
+        var teamAmounts = page.GetByTestId("cost-teams").Locator("tbody tr:has(a) td:nth-of-type(1)");
+        for (var attempt = 0; attempt < 30 && await teamAmounts.CountAsync() == 0; attempt++)
+        {
+            await page.WaitForTimeoutAsync(3000);
+            await page.ReloadAsync();
+        }
+        var amounts = await teamAmounts.AllInnerTextsAsync();
         Assert.NotEmpty(amounts);
         Assert.Contains(amounts, a => decimal.Parse(a.Split(' ')[0], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        await AssertChartsDrawnAsync(page);
+        await AssertAllReferencedFilesServedAsync(page);
 
         await page.GetByTestId("cost-teams").Locator("tbody a").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cost/team"));
