@@ -121,6 +121,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<AuditVerification>();
         services.AddSingleton<AccessReviewQuery>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<RejectedTokenRecorder>();
         services.AddSingleton<EntityLookup>();
         services.AddScoped<GovernanceGate>();
         services.AddScoped<RetentionService>();

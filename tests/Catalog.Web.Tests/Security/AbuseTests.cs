@@ -54,6 +54,29 @@ public sealed class AbuseTests(RateLimitedPortalFactory portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task Random_bearer_tokens_are_counted_not_stored_as_audit_rows()
+    {
+        const int Requests = 500;
+        using var client = portal.Anonymous("203.0.113.91");
+        var auditRows = await portal.ScalarAsync<long>("SELECT count(*) FROM audit_events");
+
+        var statuses = new HashSet<HttpStatusCode>();
+        for (var i = 0; i < Requests; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/governance/tokens");
+            // Well-formed guesses and junk alike: neither names a token holder.
+            var guess = i % 2 == 0 ? "cat_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=') : Guid.NewGuid().ToString("N");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", guess);
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized], statuses);
+        Assert.Equal(auditRows, await portal.ScalarAsync<long>("SELECT count(*) FROM audit_events"));
+        Assert.Equal((long)Requests, await portal.ScalarAsync<long>(
+            "SELECT coalesce(sum(attempts), 0)::bigint FROM denied_attempt_counts WHERE client = '203.0.113.91' AND action = 'token.rejected'"));
+    }
+
+    [Fact]
     public async Task Writes_of_one_account_are_limited_from_any_address()
     {
         var viewer = await portal.SessionAsync("valerie");

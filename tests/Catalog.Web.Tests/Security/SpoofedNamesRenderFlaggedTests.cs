@@ -1,6 +1,10 @@
 using System.Text.Json;
+using AngleSharp.Dom;
+using Catalog.Domain.Audit;
+using Catalog.Plugins.Governance.Audit;
 using Catalog.Plugins.Ui;
 using Catalog.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Web.Tests.Security;
 
@@ -8,11 +12,14 @@ namespace Catalog.Web.Tests.Security;
 public sealed class SpoofedNamesRenderFlaggedTests(ProductionPortalFactory factory) : IClassFixture<ProductionPortalFactory>, IAsyncLifetime
 {
     private const string Spoofed = "invoices_\u202Efdp.exe";
+    private const string SpoofedOwner = "group:default:bill\u200Bing";
+    private const string SpoofedRef = "dataset:billing:" + Spoofed;
 
     public async Task InitializeAsync()
     {
-        await factory.AddDatasetAsync("billing", Spoofed, description: "Paid\u200B invoices");
+        await factory.AddDatasetAsync("billing", Spoofed, owner: SpoofedOwner, description: "Paid\u200B invoices");
         await factory.AddFieldAsync("billing", Spoofed, "amount\u202E", "numeric", 1);
+        await factory.AddFieldAsync("billing", Spoofed, "card\u200Bnumber", "text", 2, classification: "pii");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -29,8 +36,54 @@ public sealed class SpoofedNamesRenderFlaggedTests(ProductionPortalFactory facto
         Assert.Equal("Paid⚠ U+200B invoices", page.QuerySelector("[data-testid=entity-description]")!.TextContent);
         Assert.Contains("amount⚠ U+202E", page.QuerySelector("[data-testid=schema-table]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("invoices_[⚠U+202E]fdp.exe — Catalog", page.Title);
-        // Nowhere in the page's text is the override obeyed (attributes such as links keep the escaped name).
-        var leaks = page.Body!.QuerySelectorAll("*").Where(e => e.ChildNodes.Any(n => n.NodeType == AngleSharp.Dom.NodeType.Text && InvisibleCharacters.Contains(n.TextContent)))
+        AssertNoHiddenCharacterObeyed(page);
+    }
+
+    [Fact]
+    public async Task The_policies_tab_flags_the_ref_the_owner_and_the_column_names()
+    {
+        var session = await factory.SessionAsync("spoof-auditor", "auditor");
+        var page = await Html.ParseAsync(await session.Client.GetStringAsync("/entity/dataset/billing/" + Uri.EscapeDataString(Spoofed) + "/policies"));
+
+        Assert.Equal("dataset:billing:invoices_⚠ U+202Efdp.exe", page.QuerySelector("[data-testid=entity-ref]")!.TextContent);
+        var markers = page.QuerySelectorAll(".hidden-char").Select(m => m.GetAttribute("data-code-point")).ToList();
+        Assert.Contains("U+200B", markers); // the owner and the pii column
+        Assert.Contains("card⚠ U+200Bnumber", page.Body!.TextContent, StringComparison.Ordinal);
+        AssertNoHiddenCharacterObeyed(page);
+    }
+
+    [Fact]
+    public async Task The_access_review_flags_the_endpoint_and_its_owner()
+    {
+        var session = await factory.SessionAsync("spoof-auditor", "auditor");
+        var page = await Html.ParseAsync(await session.Client.GetStringAsync("/access-review?classification=pii"));
+
+        var row = page.QuerySelectorAll("[data-testid=access-review] tbody tr").Single(r => r.TextContent.Contains("invoices_⚠ U+202Efdp.exe", StringComparison.Ordinal));
+        Assert.Contains("group:default:bill⚠ U+200Bing", row.TextContent, StringComparison.Ordinal);
+        AssertNoHiddenCharacterObeyed(page);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_flags_the_actor_the_target_and_the_values()
+    {
+        await factory.Services.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord("user:default:mal\u200Blory", AuditActions.GrantAdded, SpoofedRef)
+        {
+            After = new { principal = SpoofedOwner }, Reason = "asked by \u202Eneila",
+        });
+        var session = await factory.SessionAsync("spoof-auditor", "auditor");
+        var page = await Html.ParseAsync(await session.Client.GetStringAsync("/audit?target=" + Uri.EscapeDataString(SpoofedRef)));
+
+        var row = page.QuerySelector($"tr[data-action='{AuditActions.GrantAdded}']")!;
+        Assert.Contains("user:default:mal⚠ U+200Blory", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("dataset:billing:invoices_⚠ U+202Efdp.exe", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("asked by ⚠ U+202Eneila", row.TextContent, StringComparison.Ordinal);
+        AssertNoHiddenCharacterObeyed(page);
+    }
+
+    /// <summary>Nowhere in the page's text is a hidden character obeyed (attributes such as links keep the escaped name).</summary>
+    private static void AssertNoHiddenCharacterObeyed(IDocument page)
+    {
+        var leaks = page.Body!.QuerySelectorAll("*").Where(e => e.ChildNodes.Any(n => n.NodeType == NodeType.Text && InvisibleCharacters.Contains(n.TextContent)))
             .Select(e => e.OuterHtml[..Math.Min(300, e.OuterHtml.Length)]).ToList();
         Assert.Empty(leaks);
     }

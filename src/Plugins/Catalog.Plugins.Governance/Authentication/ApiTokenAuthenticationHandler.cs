@@ -9,12 +9,13 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Plugins.Governance.Authentication;
 
 /// <summary>
-/// <c>Authorization: Bearer cat_…</c>. Every use is audited — accepted (token.used) or rejected (token.rejected) —
-/// and the token's last use is recorded, so owners see which tokens are alive.
+/// <c>Authorization: Bearer cat_…</c>. An accepted use is audited (token.used) and recorded as the token's last use, so
+/// owners see which tokens are alive. A rejection is counted, and audited only for a known token (at most hourly):
+/// see <see cref="RejectedTokenRecorder"/>.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiTokenService tokens, AuditTrail audit)
+    ApiTokenService tokens, AuditTrail audit, RejectedTokenRecorder rejections)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -27,11 +28,7 @@ public sealed class ApiTokenAuthenticationHandler(
         var target = $"{Request.Method} {Request.Path}";
         if (identity is null)
         {
-            var shown = secret.Length >= 10 ? secret[..10] : "(malformed)";
-            await audit.RecordAsync(new AuditRecord("anonymous", AuditActions.TokenRejected, target)
-            {
-                After = new { tokenPrefix = shown, from = remote }, Succeeded = false, Reason = "Unknown, revoked or expired API token.",
-            }, Context.RequestAborted);
+            await rejections.RecordAsync(secret, target, remote, Context.RequestAborted);
             return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
         }
         await audit.RecordAsync(new AuditRecord(identity.UserRef, AuditActions.TokenUsed, target)
