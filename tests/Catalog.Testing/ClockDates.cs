@@ -10,7 +10,7 @@ namespace Catalog.Testing;
 /// </summary>
 public static class ClockDates
 {
-    public static TheoryData<string> All => new()
+    public static Xunit.TheoryData<string> All => new()
     {
         "2026-12-02T09:40:00Z",
         "2027-03-01T00:30:00Z",
