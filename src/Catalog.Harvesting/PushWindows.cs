@@ -47,7 +47,7 @@ internal sealed class PushWindows(NpgsqlDataSource dataSource, HarvestingOptions
         // SET expressions see the row before the update, hence "old + this push" in status and summary.
         var command = new NpgsqlBatchCommand("""
             UPDATE harvest_runs SET inputs_seen = inputs_seen + 1, inputs_skipped = inputs_skipped + $2, inputs_failed = inputs_failed + $3,
-                   items_applied = items_applied + $4, error_count = error_count + $5, finished_at = now(),
+                   items_applied = items_applied + $4, error_count = error_count + $5, finished_at = $6,
                    status = CASE WHEN error_count + $5 = 0 THEN 'succeeded' WHEN inputs_failed + $3 < inputs_seen + 1 THEN 'partial' ELSE 'failed' END,
                    summary = (inputs_seen + 1) || ' pushed inputs (' || (inputs_skipped + $2) || ' unchanged, ' || (inputs_failed + $3) || ' failed), '
                              || (items_applied + $4) || ' items applied, ' || (error_count + $5) || ' errors'
@@ -58,6 +58,8 @@ internal sealed class PushWindows(NpgsqlDataSource dataSource, HarvestingOptions
         command.Parameters.AddWithValue(result.Status == BatchStatus.Failed ? 1 : 0);
         command.Parameters.AddWithValue(result.ItemsApplied);
         command.Parameters.AddWithValue(result.Errors.Count);
+        // The same clock as the window, so a run never finishes before it started.
+        command.Parameters.AddWithValue(clock.GetUtcNow().UtcDateTime);
         batch.BatchCommands.Add(command);
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -31,12 +31,14 @@ internal static class GenerateCommand
             }
             await using var services = await IndexerHost.StartAsync(configuration, migrate: true, cancellationToken);
             var generator = new CatalogGenerator(services.GetRequiredService<NpgsqlDataSource>());
+            // Runs and partitions are anchored on the host's clock (not DateTime.UtcNow) so a test can pin the day.
+            var today = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime.Date;
             var shape = new CatalogShape(chosen, parse.GetValue(seed));
             var search = parse.GetValue(triggers) ? SearchIndexing.Triggers : SearchIndexing.Rebuild;
             try
             {
                 var report = await GeneratorProgressDisplay.RunAsync(
-                    progress => generator.GenerateAsync(shape, search, DateTime.UtcNow.Date, progress, cancellationToken));
+                    progress => generator.GenerateAsync(shape, search, today, progress, cancellationToken));
                 Write(report);
                 return 0;
             }

@@ -8,6 +8,12 @@ public sealed record CatalogPrincipal(string? UserRef, IReadOnlySet<string> Grou
 {
     public static CatalogPrincipal Anonymous { get; } = new(null, new HashSet<string>(), new HashSet<string>());
 
+    /// <summary>
+    /// The moment this request is judged at, from the host's clock: access grants expire against it (not the
+    /// database's <c>now()</c>), so a test with a fake clock decides whether a grant still holds. Null: the database's now().
+    /// </summary>
+    public DateTimeOffset? AsOf { get; init; }
+
     public bool IsAuthenticated => UserRef is not null;
     public bool IsAdmin => Roles.Contains(CatalogRoles.Admin);
     /// <summary>Auditors (and admins) may see every entity's metadata, restricted or not.</summary>

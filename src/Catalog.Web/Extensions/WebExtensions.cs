@@ -31,6 +31,7 @@ public static class WebExtensions
         services.AddAuthorization();
         // Plugins registered first; these only fill what no plugin (governance) provided.
         services.AddSingleton<IPostConfigureOptions<AuthorizationOptions>, PermissiveDefaultPolicies>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICatalogPrincipalAccessor, ClaimsPrincipalAccessor>();
         services.AddScoped<CatalogReader>();
         services.AddHostedService<CountsCompactionService>();

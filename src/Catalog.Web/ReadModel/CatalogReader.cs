@@ -54,7 +54,7 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
     {
         await using var command = dataSource.CreateCommand($"SELECT e.id FROM entities e WHERE e.ref = @ref AND {VisibilityFilter.Sql("e")}");
         command.Parameters.AddWithValue("ref", entityRef.ToString());
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         return await command.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
@@ -137,7 +137,7 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
                 LIMIT 200
                 """);
             command.Parameters.AddWithValue("id", id);
-            VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+            VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 rows.Add(new RelationRow(reader.GetString(0), direction, new EntityRef(reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetString(4)));
@@ -159,7 +159,7 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contexts, 
             ORDER BY e.name LIMIT 100
             """);
         command.Parameters.AddWithValue("id", id);
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         var rows = new List<LineageNeighbour>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -8,7 +8,7 @@ namespace Catalog.Web.Security;
 /// <c>user:default:{name}</c>), <c>catalog:group</c> claims, and role claims. Governance replaces it with one that
 /// reads team membership from the catalog.
 /// </summary>
-internal sealed class ClaimsPrincipalAccessor : ICatalogPrincipalAccessor
+internal sealed class ClaimsPrincipalAccessor(TimeProvider clock) : ICatalogPrincipalAccessor
 {
     public const string UserRefClaim = "catalog:user_ref";
     public const string GroupClaim = "catalog:group";
@@ -19,6 +19,6 @@ internal sealed class ClaimsPrincipalAccessor : ICatalogPrincipalAccessor
         var userRef = user.FindFirstValue(UserRefClaim) ?? $"user:default:{user.Identity.Name}";
         var groups = user.FindAll(GroupClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return Task.FromResult(new CatalogPrincipal(userRef, groups, roles));
+        return Task.FromResult(new CatalogPrincipal(userRef, groups, roles) { AsOf = clock.GetUtcNow() });
     }
 }

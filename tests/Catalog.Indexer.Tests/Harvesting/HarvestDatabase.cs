@@ -19,8 +19,8 @@ public sealed class HarvestDatabase : IAsyncLifetime
 
     public async Task DisposeAsync() => await DataSource.DisposeAsync();
 
-    public HarvestEngine Engine(double maxRemovalShare = 0.5) =>
-        new(DataSource, Options.Create(new HarvestingOptions { MaxRemovalShare = maxRemovalShare }), Options.Create(TestTrust()), audit: null);
+    public HarvestEngine Engine(double maxRemovalShare = 0.5, TimeProvider? clock = null) =>
+        new(DataSource, Options.Create(new HarvestingOptions { MaxRemovalShare = maxRemovalShare }), Options.Create(TestTrust()), audit: null, clock);
 
     /// <summary>
     /// The default trust model, plus the engine tests' own harvester kinds ("test" …) trusted like descriptors: these

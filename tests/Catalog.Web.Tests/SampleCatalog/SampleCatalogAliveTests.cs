@@ -1,4 +1,3 @@
-using System.Globalization;
 using Catalog.Plugins.Cost.Queries;
 using Catalog.Plugins.Cost.Snapshots;
 using Catalog.Plugins.Health.Evaluation;
@@ -18,24 +17,11 @@ namespace Catalog.Web.Tests.SampleCatalog;
 /// </summary>
 public sealed class SampleCatalogAliveTests
 {
-    /// <summary>An ordinary day; first of a month; DST changes in Europe and the US (both directions); 29 February; 31 December.</summary>
-    public static TheoryData<string> Dates => new()
-    {
-        "2026-12-02T09:40:00Z",
-        "2027-03-01T00:30:00Z",
-        "2027-03-28T01:30:00Z",
-        "2026-10-25T00:45:00Z",
-        "2027-03-14T07:30:00Z",
-        "2026-11-01T06:15:00Z",
-        "2028-02-29T12:00:00Z",
-        "2026-12-31T23:30:00Z",
-    };
-
     [Theory]
-    [MemberData(nameof(Dates))]
+    [MemberData(nameof(ClockDates.All), MemberType = typeof(ClockDates))]
     public async Task Seeded_on_any_date_the_sample_looks_alive_and_still_does_two_days_later(string at)
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
+        var clock = new FakeTimeProvider(ClockDates.Parse(at));
         await using var portal = new SamplePortal { Clock = clock };
         await portal.InitializeAsync();
         _ = portal.Services; // starts the host: migrations, then the sample seeding

@@ -45,7 +45,7 @@ public sealed class CostQueries(NpgsqlDataSource dataSource)
             """);
         AddPeriod(command, period);
         AddScope(command, scope);
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         command.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, 1000));
         return await ReadLinesAsync(command, cancellationToken);
     }
@@ -98,7 +98,7 @@ public sealed class CostQueries(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("id", entityId);
         command.Parameters.AddWithValue("max_depth", maxDepth);
         AddPeriod(command, period);
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         var rows = new List<DownstreamCost>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

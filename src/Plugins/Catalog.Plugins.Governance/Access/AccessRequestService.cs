@@ -129,7 +129,7 @@ public sealed class AccessRequestService(NpgsqlDataSource dataSource, EntityLook
         command.Parameters.AddWithValue("me", me);
         command.Parameters.AddWithValue("refs", refs);
         command.Parameters.AddWithValue("admin", admin);
-        Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         var rows = new List<AccessRequestRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

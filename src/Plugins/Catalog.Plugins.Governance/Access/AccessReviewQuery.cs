@@ -6,7 +6,7 @@ namespace Catalog.Plugins.Governance.Access;
 /// For auditors: every endpoint holding PII (classified pii itself or in any column) and everyone who can read it —
 /// the owning team, each unexpired grant with its reason, and "everyone" when the endpoint's metadata is public.
 /// </summary>
-public sealed class AccessReviewQuery(NpgsqlDataSource dataSource)
+public sealed class AccessReviewQuery(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AccessReviewRow>> ListAsync(string? classification = "pii", CancellationToken cancellationToken = default)
     {
@@ -22,10 +22,12 @@ public sealed class AccessReviewQuery(NpgsqlDataSource dataSource)
             UNION ALL
             SELECT s.ref, s.classification, s.visibility, g.principal_ref, g.permission || ' grant (' || g.origin || ')', g.reason, g.expires_at
             FROM sensitive s JOIN access_grants g ON g.entity_id = s.id
-            WHERE g.expires_at IS NULL OR g.expires_at > now()
+            WHERE g.expires_at IS NULL OR g.expires_at > @now
             ORDER BY 1, 5, 4
             """, connection);
         command.Parameters.AddWithValue("cls", classification ?? "pii");
+        // "Unexpired" on the app's clock, as the visibility filter judges grants, so a test controls it.
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
         var rows = new List<AccessReviewRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

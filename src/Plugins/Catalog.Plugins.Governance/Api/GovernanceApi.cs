@@ -139,10 +139,10 @@ public static class GovernanceApi
         return Results.Redirect("/");
     }
 
-    private static async Task ExportCsvAsync(HttpContext context, [AsParameters] AuditFilterQuery query, AuditQuery audit)
+    private static async Task ExportCsvAsync(HttpContext context, [AsParameters] AuditFilterQuery query, AuditQuery audit, TimeProvider clock)
     {
         context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
         await audit.WriteCsvAsync(query.ToFilter(), writer, context.RequestAborted);
     }

@@ -131,12 +131,14 @@ public sealed class ApiTokenService(NpgsqlDataSource dataSource, AuditTrail audi
         await using var command = new NpgsqlCommand("""
             UPDATE api_tokens t SET last_used_at = now(), last_used_from = @from
             FROM identity_users u
-            WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
-              AND u.id = t.user_id AND (u.lockout_end IS NULL OR u.lockout_end < now())
+            WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > @now)
+              AND u.id = t.user_id AND (u.lockout_end IS NULL OR u.lockout_end < @now)
             RETURNING t.id, u.id, u.user_name, u.catalog_user_ref, t.scopes,
                       ARRAY(SELECT r.name FROM identity_user_roles ur JOIN identity_roles r ON r.id = ur.role_id WHERE ur.user_id = u.id), t.namespaces
             """, connection);
         command.Parameters.AddWithValue("hash", Hash(secret));
+        // Expiry and lockout are judged on the injected clock (as CreateAsync sets expires_at from it), not the database's.
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
         command.Parameters.AddWithValue("from", NpgsqlTypes.NpgsqlDbType.Text, (object?)remoteAddress ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;

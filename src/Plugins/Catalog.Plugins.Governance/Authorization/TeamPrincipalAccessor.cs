@@ -10,7 +10,7 @@ namespace Catalog.Plugins.Governance.Authorization;
 /// relations from the user entity to group entities (and <c>hasMember</c> the other way, as Backstage writes both).
 /// Roles come from the account (admin, auditor); every signed-in user is a viewer, and a member of a team an owner.
 /// </summary>
-public sealed class TeamPrincipalAccessor(NpgsqlDataSource dataSource) : ICatalogPrincipalAccessor
+public sealed class TeamPrincipalAccessor(NpgsqlDataSource dataSource, TimeProvider clock) : ICatalogPrincipalAccessor
 {
     public async Task<CatalogPrincipal> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class TeamPrincipalAccessor(NpgsqlDataSource dataSource) : ICatalo
         var groups = await GroupsOfAsync(userRef, cancellationToken);
         var roles = new HashSet<string>(user.FindAll(ClaimTypes.Role).Select(c => c.Value), StringComparer.Ordinal) { CatalogRoles.Viewer };
         if (groups.Count > 0) roles.Add(CatalogRoles.Owner);
-        return new CatalogPrincipal(userRef, groups, roles);
+        return new CatalogPrincipal(userRef, groups, roles) { AsOf = clock.GetUtcNow() };
     }
 
     public async Task<HashSet<string>> GroupsOfAsync(string userRef, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace Catalog.Plugins.Governance.Identity;
 public sealed class CatalogUser : IdentityUser
 {
     public string CatalogUserRef { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>Set from the injected clock by <see cref="Users.AdminUserCommand"/>, so tests control it.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
 
     public static string DefaultRefFor(string userName) => $"user:default:{userName}";
 }

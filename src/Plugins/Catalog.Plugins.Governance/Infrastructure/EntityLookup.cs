@@ -26,7 +26,7 @@ public sealed class EntityLookup(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT e.ref, e.owner_ref FROM entities e WHERE e.id = @id AND {Catalog.Storage.VisibilityFilter.Sql("e")}", connection);
         command.Parameters.AddWithValue("id", entityId);
-        Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new OwnedEntity(entityId, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
@@ -46,7 +46,7 @@ public sealed class EntityLookup(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT 1 FROM entities e WHERE e.id = @id AND {Catalog.Storage.VisibilityFilter.Sql("e")}", connection);
         command.Parameters.AddWithValue("id", entityId);
-        Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 

@@ -91,7 +91,7 @@ public sealed class SuggestionService(NpgsqlDataSource dataSource, EntityLookup 
         await using (var command = dataSource.CreateCommand($"SELECT e.id FROM entities e WHERE e.id = ANY(@ids) AND {Catalog.Storage.VisibilityFilter.Sql("e")}"))
         {
             command.Parameters.AddWithValue("ids", rows.Select(r => r.SourceDatasetId).Distinct().ToArray());
-            Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, viewer.SeesEverything, viewer.PrincipalRefs);
+            Catalog.Storage.VisibilityFilter.AddParameters(command.Parameters, viewer.SeesEverything, viewer.PrincipalRefs, viewer.AsOf);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) visible.Add(reader.GetInt64(0));
         }

@@ -14,7 +14,7 @@ public sealed record AddUserResult(bool Succeeded, bool Created, string Message)
 /// with the password read from standard input or <c>CATALOG_ADMIN_PASSWORD</c> — never from the command line, where
 /// it would land in shell history. Also used at start-up for <c>Plugins:governance:BootstrapAdmin</c>.
 /// </summary>
-public sealed class AdminUserCommand(UserManager<CatalogUser> users, AuditTrail audit)
+public sealed class AdminUserCommand(UserManager<CatalogUser> users, AuditTrail audit, TimeProvider clock)
 {
     public Task<AddUserResult> AddAdminAsync(string userName, string password, string? email, string actor, CancellationToken cancellationToken = default) =>
         AddUserAsync(userName, password, email, [CatalogRoles.Admin], actor, cancellationToken);
@@ -29,7 +29,8 @@ public sealed class AdminUserCommand(UserManager<CatalogUser> users, AuditTrail 
         var created = false;
         if (user is null)
         {
-            user = new CatalogUser { UserName = userName, Email = email, CatalogUserRef = CatalogUser.DefaultRefFor(userName), LockoutEnabled = true };
+            user = new CatalogUser { UserName = userName, Email = email, CatalogUserRef = CatalogUser.DefaultRefFor(userName), LockoutEnabled = true,
+                CreatedAt = clock.GetUtcNow() };
             var create = await users.CreateAsync(user, password);
             if (!create.Succeeded)
                 return new(false, false, $"The account {userName} was not created: {string.Join(" ", create.Errors.Select(e => e.Description))}");

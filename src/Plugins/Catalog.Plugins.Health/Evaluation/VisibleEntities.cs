@@ -12,7 +12,7 @@ public sealed class VisibleEntities(NpgsqlDataSource dataSource)
         if (ids.Count == 0) return new HashSet<long>();
         await using var command = dataSource.CreateCommand($"SELECT e.id FROM entities e WHERE e.id = ANY(@ids) AND {VisibilityFilter.Sql("e")}");
         command.Parameters.AddWithValue("ids", ids.ToArray());
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         var visible = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) visible.Add(reader.GetInt64(0));

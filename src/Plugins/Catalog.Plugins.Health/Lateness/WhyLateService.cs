@@ -105,7 +105,7 @@ public sealed class WhyLateService(IEnumerable<ILineageGraphSource> graphs, Heal
     {
         await using var command = dataSource.CreateCommand($"SELECT e.id FROM entities e WHERE e.ref = @ref AND {VisibilityFilter.Sql("e")}");
         command.Parameters.AddWithValue("ref", reference);
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
     }
 
@@ -128,7 +128,7 @@ public sealed class WhyLateService(IEnumerable<ILineageGraphSource> graphs, Heal
         var found = new Dictionary<long, (string, string, string?, string, bool)>();
         await using var command = dataSource.CreateCommand(EntitiesSql);
         command.Parameters.AddWithValue("ids", ids.ToArray());
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

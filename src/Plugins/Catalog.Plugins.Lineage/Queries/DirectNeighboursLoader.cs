@@ -56,7 +56,7 @@ public sealed class DirectNeighboursLoader(NpgsqlDataSource dataSource, IOptions
             await using var command = new NpgsqlCommand(JobDatasetsSql, connection);
             command.Parameters.AddWithValue("jobs", jobIds.ToArray());
             command.Parameters.AddWithValue("cap", options.Value.MaxJobDatasetsListed);
-            VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+            VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

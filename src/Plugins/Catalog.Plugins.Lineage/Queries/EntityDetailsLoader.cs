@@ -20,7 +20,7 @@ public sealed class EntityDetailsLoader(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM entities e WHERE e.ref = @ref");
         command.Parameters.AddWithValue("ref", reference);
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
@@ -32,7 +32,7 @@ public sealed class EntityDetailsLoader(NpgsqlDataSource dataSource)
         await using (var command = dataSource.CreateCommand($"SELECT {Columns} FROM entities e WHERE e.id = ANY(@ids)"))
         {
             command.Parameters.AddWithValue("ids", ids.ToArray());
-            VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+            VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -71,7 +71,7 @@ public sealed class EntityDetailsLoader(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("kinds", kinds.ToArray());
         command.Parameters.AddWithValue("limit", limit);
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         var refs = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) refs.Add(reader.GetString(0));

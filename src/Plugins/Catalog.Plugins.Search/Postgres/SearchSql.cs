@@ -251,7 +251,7 @@ internal sealed class SearchSql
 
     private void AddParameters(NpgsqlParameterCollection parameters)
     {
-        VisibilityFilter.AddParameters(parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         if (HasText)
         {
             parameters.AddWithValue("any", text.Any!);

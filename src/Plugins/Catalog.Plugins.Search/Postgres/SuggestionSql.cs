@@ -37,7 +37,7 @@ internal static class SuggestionSql
         command.Parameters.AddWithValue("folded", folded);
         command.Parameters.AddWithValue("name_words", string.Join(" & ", words.Select(w => $"{w}:*")));
         command.Parameters.AddWithValue("name_words_a", string.Join(" & ", words.Select(w => $"{w}:*A")));
-        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs);
+        VisibilityFilter.AddParameters(command.Parameters, principal.SeesEverything, principal.PrincipalRefs, principal.AsOf);
         command.Parameters.AddWithValue("cap", cap);
         command.Parameters.AddWithValue("limit", limit);
         return command;
