@@ -72,15 +72,18 @@ public sealed class FirstStartSmokeTests(FirstStartPortal portal) : IClassFixtur
         // The cost plugin takes the sample's daily snapshots in the background just after the first start: reload
         // (bounded) until they are there. Month to date, a team has spent something (the sample's costs lie
         // relative to now), not the 0.00 of a catalog frozen on the day it was written.
+        // The back-fill goes from the oldest day to today, so the previous month's lines appear before this month's.
         var teamAmounts = page.GetByTestId("cost-teams").Locator("tbody tr:has(a) td:nth-of-type(1)");
-        for (var attempt = 0; attempt < 30 && await teamAmounts.CountAsync() == 0; attempt++)
+        static decimal Amount(string text) => decimal.Parse(text.Split(' ')[0], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        var amounts = await teamAmounts.AllInnerTextsAsync();
+        for (var attempt = 0; attempt < 40 && !amounts.Any(a => Amount(a) > 0); attempt++)
         {
             await page.WaitForTimeoutAsync(3000);
             await page.ReloadAsync();
+            amounts = await teamAmounts.AllInnerTextsAsync();
         }
-        var amounts = await teamAmounts.AllInnerTextsAsync();
         Assert.NotEmpty(amounts);
-        Assert.Contains(amounts, a => decimal.Parse(a.Split(' ')[0], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains(amounts, a => Amount(a) > 0);
         await AssertChartsDrawnAsync(page);
         await AssertAllReferencedFilesServedAsync(page);
 
